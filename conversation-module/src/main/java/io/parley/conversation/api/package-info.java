@@ -1,0 +1,6 @@
+/**
+ * What other modules may use of the conversation module, and the outbound ports it declares for
+ * them to implement ({@link io.parley.conversation.api.Escalation}, {@link io.parley.conversation.api.AssistantTraceSink},
+ * {@link io.parley.conversation.api.TicketPresence}). A stable contract: it imports nothing of the module's internals.
+ */
+package io.parley.conversation.api;

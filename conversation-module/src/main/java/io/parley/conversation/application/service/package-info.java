@@ -1,0 +1,2 @@
+/** Use-case implementations of the conversation module. */
+package io.parley.conversation.application.service;

@@ -1,0 +1,58 @@
+package io.parley.app.web;
+
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.HttpStatus;
+import io.micronaut.http.annotation.Produces;
+import io.micronaut.http.server.exceptions.ExceptionHandler;
+import jakarta.inject.Singleton;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.sql.SQLException;
+import java.sql.SQLTransientConnectionException;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The last line: anything unexpected is logged (class and stack, never request content) and
+ * answered with a generic problem. A database that cannot be reached answers 503 so clients
+ * and load balancers retry instead of treating it as a bug.
+ */
+@Produces
+@Singleton
+final class UnexpectedErrorHandler implements ExceptionHandler<RuntimeException, HttpResponse<?>> {
+
+    private static final Logger LOG = LoggerFactory.getLogger(UnexpectedErrorHandler.class);
+
+    @Override
+    public HttpResponse<?> handle(HttpRequest request, RuntimeException exception) {
+        HttpStatus status = databaseUnavailable(exception) ? HttpStatus.SERVICE_UNAVAILABLE : HttpStatus.INTERNAL_SERVER_ERROR;
+        if (status == HttpStatus.SERVICE_UNAVAILABLE) {
+            LOG.warn("database unavailable: {}", exception.getClass().getName());
+        } else {
+            LOG.error("unexpected error handling {} {}", request.getMethod(), routeOf(request), exception);
+        }
+        return Problems.respond(HttpResponse.status(status), status, Problems.genericDetail(status), List.of(), Map.of());
+    }
+
+    private static String routeOf(HttpRequest<?> request) {
+        return io.micronaut.http.BasicHttpAttributes.getUriTemplate(request).orElse("(unmatched)");
+    }
+
+    static boolean databaseUnavailable(Throwable exception) {
+        for (Throwable t = exception; t != null; t = t.getCause()) {
+            if (t instanceof SQLTransientConnectionException) {
+                return true;
+            }
+            if (t instanceof SQLException sql && sql.getSQLState() != null
+                    && (sql.getSQLState().startsWith("08") || sql.getSQLState().startsWith("57P"))) {
+                return true;
+            }
+            if (t.getCause() == t) {
+                break;
+            }
+        }
+        return false;
+    }
+}

@@ -1,0 +1,53 @@
+package io.parley.kernel;
+
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.util.Base64;
+import java.util.UUID;
+
+/**
+ * Identifiers the application generates: UUIDv7 primary keys (time-ordered, so B-tree
+ * inserts stay at the right edge) and unguessable guest session ids.
+ */
+public final class Ids {
+
+    private static final SecureRandom RANDOM = new SecureRandom();
+    private static final Base64.Encoder URL_SAFE = Base64.getUrlEncoder().withoutPadding();
+
+    private Ids() {
+    }
+
+    /** A new UUIDv7 (RFC 9562) for the current time of the system clock. */
+    public static UUID newId() {
+        return newId(Clock.systemUTC());
+    }
+
+    /** A new UUIDv7 whose 48-bit timestamp is taken from {@code clock}. */
+    public static UUID newId(Clock clock) {
+        long millis = clock.millis();
+        long randA = RANDOM.nextInt(1 << 12);
+        long randB = RANDOM.nextLong();
+        long msb = (millis << 16) | (0x7L << 12) | randA;
+        long lsb = (randB & 0x3FFF_FFFF_FFFF_FFFFL) | 0x8000_0000_0000_0000L;
+        return new UUID(msb, lsb);
+    }
+
+    /** A URL-safe session id carrying 192 random bits: the guest's capability for one conversation. */
+    public static String newSessionId() {
+        byte[] bytes = new byte[24];
+        RANDOM.nextBytes(bytes);
+        return URL_SAFE.encodeToString(bytes);
+    }
+
+    /** Parses a UUID, or throws {@link NotFoundException}: a malformed id names nothing that exists. */
+    public static UUID parseOrNotFound(String raw, String what) {
+        try {
+            if (raw == null || raw.length() != 36) {
+                throw new IllegalArgumentException();
+            }
+            return UUID.fromString(raw);
+        } catch (IllegalArgumentException e) {
+            throw new NotFoundException(what);
+        }
+    }
+}

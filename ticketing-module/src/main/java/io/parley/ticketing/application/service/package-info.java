@@ -1,0 +1,2 @@
+/** Use-case implementations of the ticketing module. */
+package io.parley.ticketing.application.service;
