@@ -15,14 +15,14 @@ import java.util.regex.Pattern;
  *       {@code xoxb- xoxa- xoxp- xoxr- xoxs-} (with a digit);</li>
  *   <li>by a label: the value after {@code key}, {@code api_key}, {@code apikey}, {@code api-key},
  *       {@code secret}, {@code token} (also as the last part of a name: {@code AWS_SECRET_ACCESS_KEY=},
- *       {@code client_secret:}, {@code accessToken=}) followed by {@code =} or {@code :}, when the value looks
+ *       {@code client_secret:}, {@code accessToken=}) followed by {@code =}, {@code :} or {@code =>}, when the value looks
  *       generated ({@link SecretShape#looksGenerated}: 16+ characters, letters and digits, 3 bits/char).</li>
  * </ul>
  */
 public final class ApiKeyDetector implements Detector {
 
     private static final Pattern KNOWN = Pattern.compile(
-            "(?<![A-Za-z0-9_-])(?:"
+            "(?=[sAgx])(?<![A-Za-z0-9_-])(?:"
                     + "(?<openai>sk-[A-Za-z0-9_-]{20,}+)"
                     + "|(?:AKIA|ASIA)[A-Z0-9]{16}(?![A-Za-z0-9])"
                     + "|gh[pousr]_[A-Za-z0-9]{36,}+"
@@ -30,8 +30,8 @@ public final class ApiKeyDetector implements Detector {
                     + "|(?<slack>xox[abprs]-[A-Za-z0-9-]{10,}+))");
 
     private static final Pattern LABELLED = Pattern.compile(
-            "(?:(?<![A-Za-z0-9])(?i:api[_-]?key|key|secret|token)|(?<=[a-z0-9])(?:Key|Secret|Token))(?![A-Za-z0-9])"
-                    + "[\"']?[ \\t]{0,16}+[:=][ \\t]{0,16}+[\"']?"
+            "(?=[AaKkSsTt])(?:(?<![A-Za-z0-9])(?i:api[_-]?key|key|secret|token)|(?<=[a-z0-9])(?:Key|Secret|Token))(?![A-Za-z0-9])"
+                    + "[\"']?[ \\t]{0,16}+(?:=>|[:=])[ \\t]{0,16}+[\"']?"
                     + "(?<value>[A-Za-z0-9+/=_.~-]++)");
 
     private static final String[] SECRET_FIELD_SUFFIXES = {"key", "secret", "token"};

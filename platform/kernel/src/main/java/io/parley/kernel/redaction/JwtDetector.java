@@ -13,7 +13,7 @@ public final class JwtDetector implements Detector {
 
     // The look-behind keeps a failed attempt from restarting inside a segment; possessive runs never re-scan.
     private static final Pattern JWT = Pattern.compile(
-            "(?<![A-Za-z0-9_-])eyJ[A-Za-z0-9_-]{7,}+\\.[A-Za-z0-9_-]{4,}+\\.[A-Za-z0-9_-]*+");
+            "(?=eyJ)(?<![A-Za-z0-9_-])eyJ[A-Za-z0-9_-]{7,}+\\.[A-Za-z0-9_-]{4,}+\\.[A-Za-z0-9_-]*+");
 
     @Override
     public String kind() {

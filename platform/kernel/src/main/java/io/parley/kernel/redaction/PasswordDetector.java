@@ -12,7 +12,8 @@ import java.util.regex.Pattern;
  * name such as {@code DB_PASSWORD} or {@code userPassword}): password, passwd, passphrase, passcode,
  * pass code, pwd (plural too). Three ways of giving the value, from most to least explicit:
  * <ul>
- *   <li>assigned: {@code password: x}, {@code password=x}, {@code "password": "x"} — any value is taken
+ *   <li>assigned: {@code password: x}, {@code password=x}, {@code "password": "x"}, {@code 'password' => 'x'}
+ *       — any value is taken
  *       (in a {@code =} assignment it ends where a next {@code &name=} or {@code ;name=} begins, as in a
  *       query or connection string);</li>
  *   <li>spoken: {@code my password is x}, {@code the passcode was: x} — unless x is an ordinary word of a
@@ -32,9 +33,9 @@ public final class PasswordDetector implements Detector {
     private static final int LONGEST_SCANNED_WORD = 128;
 
     private static final Pattern PHRASE = Pattern.compile(
-            "(?<label>(?<![A-Za-z0-9])(?i:pass(?:word|wd|phrase|code|[ _-]code)|pwd)"
+            "(?=[Pp])(?<label>(?<![A-Za-z0-9])(?i:pass(?:word|wd|phrase|code|[ _-]code)|pwd)"
                     + "|(?<=[a-z0-9])(?:Password|Passwd|Passphrase|Passcode|Pwd))(?i:s?)(?![A-Za-z0-9])"
-                    + "(?:(?<assign>[\"'*]{0,2}+[ \\t]{0,16}+[:=]\\*{0,2}+[ \\t]{0,16}+)"
+                    + "(?:(?<assign>[\"'*]{0,2}+[ \\t]{0,16}+(?:=>|[:=])\\*{0,2}+[ \\t]{0,16}+)"
                     + "|(?<spoken>[ \\t]{1,16}+(?i:is|was)(?:[ \\t]{0,16}+:)?[ \\t]{1,16}+)"
                     + "|(?<bare>[ \\t]{1,16}+))"
                     + "(?:\"(?<dq>(?:[^\"\\\\\\r\\n]|\\\\.){1,256}+)\"|'(?<sq>[^'\\r\\n]{1,256}+)'|(?<word>\\S{1," + LONGEST_SCANNED_WORD + "}+))");

@@ -7,12 +7,13 @@ import java.util.regex.Pattern;
 
 /**
  * PEM private keys: {@code -----BEGIN [RSA |EC |DSA |OPENSSH |ENCRYPTED |PGP ]PRIVATE KEY[ BLOCK]-----} up to
- * the matching END line, the whole block. Public keys and certificates are not secrets and are left alone.
+ * the next END line, the whole block. Public keys and certificates are not secrets and are left alone.
  *
  * <p>The block is taken whole only when everything between BEGIN and END could be key material (base64,
- * whitespace, and the punctuation of header lines such as {@code Proc-Type: 4,ENCRYPTED}); otherwise, and when
- * there is no END at all (a key cut off by a length limit, or pasted in halves), only the BEGIN line and the
- * key-material tokens right after it are taken, so unrelated text after a broken block survives.
+ * whitespace, and the punctuation of header lines such as {@code Proc-Type: 4,ENCRYPTED}) and END is at most
+ * 64 KiB away. Otherwise, and when there is no END at all (a key cut off by a length limit, or pasted in
+ * halves), only the BEGIN line and the key-material tokens right after it are taken, so unrelated text after
+ * a broken block survives.
  */
 public final class PrivateKeyDetector implements Detector {
 
@@ -23,6 +24,8 @@ public final class PrivateKeyDetector implements Detector {
     private static final int NONE = Integer.MAX_VALUE;
     private static final int SHORTEST_BASE64_LINE = 16;
     private static final int MAX_HEADER_VALUE_WORDS = 3;
+    /** An 8192-bit RSA key is about 6 KiB of PEM, a PGP key with subkeys some 20 KiB: an END further away is another block's. */
+    private static final int LONGEST_BODY = 64 * 1024;
 
     @Override
     public String kind() {
@@ -41,8 +44,10 @@ public final class PrivateKeyDetector implements Detector {
             if (end == NONE) {
                 end = keyMaterialEnd(text, bodyStart);
             }
-            found.add(new Span(begin.start(), end));
-            from = end;
+            if (end > bodyStart) {
+                found.add(new Span(begin.start(), end));
+            }
+            from = end; // a BEGIN line with no key after it ("the header reads -----BEGIN …") is not a secret
         }
         return found;
     }
@@ -76,7 +81,8 @@ public final class PrivateKeyDetector implements Detector {
             if (foreign != NONE && foreign < bodyStart) {
                 foreign = nextForeign(bodyStart);
             }
-            return foreign >= endStart ? endEnd : NONE;
+            boolean clean = foreign >= endStart && endStart - bodyStart <= LONGEST_BODY;
+            return clean ? endEnd : NONE;
         }
 
         private int nextForeign(int from) {

@@ -89,6 +89,7 @@ class RedactorTest {
                         "jdbc:postgresql://db/app?user=bob&password=[REDACTED:PASSWORD]&ssl=true", 1),
                 secret("password: connection string", "Server=db;Password=abc123;User Id=bob",
                         "Server=db;Password=[REDACTED:PASSWORD];User Id=bob", 1),
+                secret("password: PHP or Ruby hash", "'password' => 'hunter 2'", "'password' => '[REDACTED:PASSWORD]'", 1),
                 secret("password: credentials in a URL", "postgres://app:hunter2@db:5432/x",
                         "postgres://app:[REDACTED:PASSWORD]@db:5432/x", 1),
                 // API_KEY
@@ -213,6 +214,9 @@ class RedactorTest {
                 Named.of("a JWT header alone", "eyJhbGciOiJIUzI1NiJ9 is just a header"),
                 Named.of("public key block", "-----BEGIN PUBLIC KEY-----\n"
                         + "MIIBIjANBgkqhkiG9w0BAQEFAAOCAQ8AMIIBCgKCAQEAu1SU1LfVLPHCozMxH2Mo\n-----END PUBLIC KEY-----"),
+                Named.of("private key BEGIN line quoted in prose, END far away",
+                        "the header reads -----BEGIN PRIVATE KEY----- and " + "the prose goes on. ".repeat(4000)
+                                + "-----END PRIVATE KEY-----"),
                 Named.of("certificate block", "-----BEGIN CERTIFICATE-----\n"
                         + "MIIDdzCCAl+gAwIBAgIEAgAAuTANBgkqhkiG9w0BAQUFADBaMQswCQYDVQQGEwJJ\n-----END CERTIFICATE-----"),
                 Named.of("already redacted text", "password: [REDACTED:PASSWORD], card [REDACTED:CARD]"),
