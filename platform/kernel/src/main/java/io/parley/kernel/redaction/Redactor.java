@@ -21,6 +21,8 @@ import java.util.regex.Pattern;
  * would cut secrets at their seams; instead every detector is linear in the text (possessive or bounded
  * quantifiers behind look-behinds, hand-written scanning for cards), so a 1 MiB hostile string costs a few
  * passes over 1 MiB. Callers bound their inputs anyway (message content, metadata size).
+ *
+ * <p>Immutable and thread-safe: one instance can serve the whole application.
  */
 public final class Redactor {
 
