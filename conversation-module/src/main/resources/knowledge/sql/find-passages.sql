@@ -3,11 +3,12 @@
 -- (0..1, flag 32) times coverage: the share of the distinct lexemes of the sentence the document contains, so an
 -- article that merely repeats one common word ("order", "account") does not outrank one that matches the
 -- question. Each document comes with its best paragraph (blank-line separated; ties go to the earlier one).
+-- The CTEs are NOT MATERIALIZED so the tsquery becomes an index condition (see search-documents.sql).
 -- Parameters: 1 regconfig name, 2 message text, 3 limit.
-WITH request AS (
+WITH request AS NOT MATERIALIZED (
     SELECT websearch_to_tsquery(CAST(? AS regconfig), ?) AS strict
 ),
-query AS (
+query AS NOT MATERIALIZED (
     SELECT replace(replace(strict::text, ' & ', ' | '), '!', '')::tsquery AS any_word,
            ARRAY(SELECT DISTINCT replace(m[1], '''''', '''')
                    FROM regexp_matches(strict::text, '''((?:[^'']|'''')+)''', 'g') AS m) AS lexemes

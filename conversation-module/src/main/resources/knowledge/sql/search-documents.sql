@@ -1,8 +1,10 @@
 -- Search box: websearch syntax (all words, "phrases", or, -word) in the language of the caller, ranked by cover
 -- density normalised to 0..1 (flag 32: rank / (rank + 1)). The GIN index on search_vector finds the rows;
--- ts_headline (which re-parses the whole text) runs only for the page shown.
+-- ts_headline (which re-parses the whole text) runs only for the page shown. The CTE is NOT MATERIALIZED so the
+-- planner inlines the tsquery into an index condition; a materialised CTE hides it and turns the plan into a
+-- sequential scan (KnowledgeQueryPlanTest).
 -- Parameters: 1 regconfig name, 2 query text, 3 limit.
-WITH request AS (
+WITH request AS NOT MATERIALIZED (
     SELECT websearch_to_tsquery(CAST(? AS regconfig), ?) AS query
 ),
 ranked AS (

@@ -9,8 +9,8 @@ import io.parley.kernel.Caller;
 import io.parley.kernel.ForbiddenException;
 import io.parley.kernel.Ids;
 import io.parley.kernel.NotFoundException;
+import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
-import jakarta.transaction.Transactional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

@@ -14,6 +14,7 @@ import io.parley.kernel.NotFoundException;
 import io.parley.kernel.Page;
 import io.parley.kernel.PageRequest;
 import io.parley.kernel.RuleViolationException;
+import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
 
 import java.time.DateTimeException;
@@ -22,6 +23,7 @@ import java.util.List;
 import java.util.UUID;
 
 @Singleton
+@Transactional(readOnly = true)
 public class KnowledgeQueryService implements ReadKnowledgeUseCase, SearchKnowledgeUseCase {
 
     private final LoadKnowledgeDocumentPort documents;

@@ -4,6 +4,7 @@ import io.parley.conversation.application.port.out.AssistantStep;
 import io.parley.conversation.application.port.out.SearchKnowledgePort;
 import io.parley.conversation.domain.KnowledgeLanguage;
 import io.parley.conversation.domain.KnowledgePassage;
+import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
 
 import java.time.Clock;
@@ -12,7 +13,12 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** The retrieval step both adapters share: the best passages for a message, in the conversation's language. */
+/**
+ * The retrieval step both adapters share: the best passages for a message, in the conversation's language.
+ * It opens its own read-only transaction when the caller has none, so the chat turn can (and should)
+ * ask the assistant outside its own transaction: a model call can take seconds and must not hold a
+ * database connection meanwhile.
+ */
 @Singleton
 class KnowledgeRetrieval {
 
@@ -24,7 +30,8 @@ class KnowledgeRetrieval {
         this.clock = clock;
     }
 
-    Retrieval retrieve(String message, String locale, int limit) {
+    @Transactional(readOnly = true)
+    public Retrieval retrieve(String message, String locale, int limit) {
         KnowledgeLanguage language = KnowledgeLanguage.forLocale(locale);
         Instant started = clock.instant();
         List<KnowledgePassage> passages = search.findPassages(message, language, limit);

@@ -9,6 +9,9 @@ package io.parley.conversation.application.port.out;
  * endpoint, falling back to {@code knowledge} when it fails). Implementations never throw for a
  * provider failure: they fall back and say so in {@link AssistantReply#fallbackReason()}. Database
  * errors propagate.
+ *
+ * <p>Call it outside a transaction: it reads the knowledge base in a short read-only transaction of
+ * its own, and a model call can take seconds during which no database connection should be held.
  */
 public interface AssistantPort {
 
