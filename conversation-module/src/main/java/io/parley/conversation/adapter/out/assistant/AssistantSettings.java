@@ -12,7 +12,7 @@ import java.util.Set;
  */
 @Context
 @ConfigurationProperties("parley.assistant")
-public class AssistantSettings {
+class AssistantSettings {
 
     static final String KNOWLEDGE = "knowledge";
     static final String OPENAI = "openai";

@@ -4,7 +4,7 @@ import io.micronaut.context.annotation.ConfigurationProperties;
 
 /** {@code parley.assistant.knowledge.*}: when the knowledge base answers, and how much of an article it quotes. */
 @ConfigurationProperties("parley.assistant.knowledge")
-public class KnowledgeAssistantSettings {
+class KnowledgeAssistantSettings {
 
     /**
      * The relevance score (0..1, see {@code AssistantConfidence}) the best article must reach to be

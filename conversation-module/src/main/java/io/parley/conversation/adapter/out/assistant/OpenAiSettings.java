@@ -12,7 +12,7 @@ import java.util.Locale;
  * as a bearer token and never logged. Retries are configured on {@link OpenAiChatClient#complete}.
  */
 @ConfigurationProperties("parley.assistant.openai")
-public class OpenAiSettings {
+class OpenAiSettings {
 
     static final String DEFAULT_SYSTEM_PROMPT = """
             You are the customer-support assistant of an online shop. Answer the customer's last message using only \
