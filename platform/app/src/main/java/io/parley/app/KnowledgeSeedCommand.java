@@ -115,6 +115,9 @@ public final class KnowledgeSeedCommand {
         } catch (IOException e) {
             err.println("talking to Parley at " + url + " failed: " + e);
             return 1;
+        } catch (RuntimeException e) {
+            err.println("unexpected answer from " + url + " (is it Parley?): " + e.getClass().getSimpleName());
+            return 1;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return 1;

@@ -28,7 +28,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * PostgreSQL: common questions are answered from the right article, the rest is handed off. This is
  * also the calibration of {@code parley.assistant.knowledge.min-score}.
  */
-@MicronautTest
+@MicronautTest(transactional = false)
 class KnowledgeAssistantOnSeedArticlesTest implements PostgresBacked {
 
     @Inject

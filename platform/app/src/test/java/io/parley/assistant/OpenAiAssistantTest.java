@@ -36,7 +36,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * port (no other network): the request it sends, a good answer, retries on 429 and 5xx, and the
  * fallback to the knowledge base when the provider fails or times out.
  */
-@MicronautTest
+@MicronautTest(transactional = false)
 class OpenAiAssistantTest implements PostgresBacked {
 
     private static final String API_KEY = "sk-test-0123456789abcdef";

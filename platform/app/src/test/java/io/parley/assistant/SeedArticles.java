@@ -15,7 +15,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-/** Replaces the knowledge base with the bundled support articles, through the use case. */
+/**
+ * Replaces the knowledge base with the bundled support articles, through the use case. The test class
+ * must not run in a test transaction ({@code @MicronautTest(transactional = false)}): the articles are
+ * committed once and read by every test method.
+ */
 final class SeedArticles {
 
     private static final Caller ADMIN = Caller.authenticated("test-admin", Set.of(Role.ADMIN), null, null);

@@ -47,16 +47,17 @@ class OpenAiChatClient {
             multiplier = "2.0",
             maxDelay = "${parley.assistant.openai.max-total-backoff:5s}")
     public ChatResponse complete(ChatRequest body, Attempts attempts) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(settings.completionsEndpoint())
-                .timeout(settings.getTimeout())
-                .header("Content-Type", "application/json")
-                .header("Accept", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofByteArray(encode(body)));
-        if (!settings.getApiKey().isEmpty()) {
-            request.header("Authorization", "Bearer " + settings.getApiKey());
-        }
+        byte[] payload = encode(body);
         HttpResponse<byte[]> response;
         try {
+            HttpRequest.Builder request = HttpRequest.newBuilder(settings.completionsEndpoint())
+                    .timeout(settings.getTimeout())
+                    .header("Content-Type", "application/json")
+                    .header("Accept", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofByteArray(payload));
+            if (!settings.getApiKey().isEmpty()) {
+                request.header("Authorization", "Bearer " + settings.getApiKey());
+            }
             response = http.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
         } catch (HttpConnectTimeoutException e) {
             throw attempts.failed("connect_timeout", new AssistantProviderException.Unavailable("could not connect within "
@@ -68,6 +69,9 @@ class OpenAiChatClient {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw attempts.failed("interrupted", new AssistantProviderException("interrupted while waiting for the provider"));
+        } catch (RuntimeException e) {
+            // e.g. a header value the client refuses; its message may quote the header (the key), so only the type is kept
+            throw attempts.failed("not_sent", new AssistantProviderException("the request could not be sent (" + e.getClass().getSimpleName() + ")"));
         }
         int status = response.statusCode();
         if (status == 429 || status >= 500) {

@@ -13,7 +13,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** What the model is sent: instructions and passages, the newest history that fits the budget, the message. */
-class OpenAiPromptTest {
+class AssistantOpenAiPromptTest {
 
     private static final KnowledgePassage REFUND = new KnowledgePassage(UUID.randomUUID(), "Refunds", List.of("billing.refund"), 0.7,
             "Refunds take 5 to 10 business days.");
