@@ -1,0 +1,13 @@
+package io.parley.tracing.application.port.out;
+
+import io.parley.tracing.domain.EndpointStats;
+import io.parley.tracing.domain.StatsWindow;
+
+import java.util.List;
+
+/** Aggregates the request log. */
+public interface LoadApiRequestStatsPort {
+
+    /** Per endpoint and method with at least one request in the window, ordered by endpoint then method. */
+    List<EndpointStats> stats(StatsWindow window);
+}
