@@ -15,8 +15,9 @@ import java.util.List;
 /**
  * Statistics computed by PostgreSQL. The endpoints are found with a skip scan over the
  * {@code (endpoint, created_at)} index (one index probe per distinct endpoint, and there are only as
- * many as routes), then each endpoint's window is a range scan of that same index, aggregated with
- * {@code percentile_cont} (one sort for the three percentiles).
+ * many as routes), then each endpoint's window is an index-only range scan of that same index (it
+ * includes method, status and latency), aggregated with {@code percentile_cont} (one sort for the
+ * three percentiles).
  */
 @Singleton
 class ApiRequestStatsReader implements LoadApiRequestStatsPort {
