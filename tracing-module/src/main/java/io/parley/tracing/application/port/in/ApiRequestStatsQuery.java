@@ -4,10 +4,7 @@ import io.parley.kernel.FieldError;
 import io.parley.kernel.RuleViolationException;
 import io.parley.tracing.domain.StatsWindow;
 
-import java.time.DateTimeException;
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -17,9 +14,6 @@ import java.util.List;
  * at most 31 days. Anything else is a rule violation (422) naming the parameter.
  */
 public record ApiRequestStatsQuery(StatsWindow window) {
-
-    private static final Instant EARLIEST = Instant.parse("1970-01-01T00:00:00Z");
-    private static final Instant LATEST = Instant.parse("9999-12-31T23:59:59Z");
 
     public static ApiRequestStatsQuery of(String rawFrom, String rawTo, Instant now) {
         List<FieldError> errors = new ArrayList<>();
@@ -43,19 +37,15 @@ public record ApiRequestStatsQuery(StatsWindow window) {
         if (raw == null || raw.isBlank()) {
             return null;
         }
-        try {
-            if (raw.length() > 64) {
-                throw new DateTimeException("too long");
-            }
-            Instant instant = OffsetDateTime.parse(raw.trim(), DateTimeFormatter.ISO_OFFSET_DATE_TIME).toInstant();
-            if (instant.isBefore(EARLIEST) || instant.isAfter(LATEST)) {
-                errors.add(new FieldError(field, "must be between 1970 and 9999"));
-                return null;
-            }
-            return instant;
-        } catch (DateTimeException e) {
-            errors.add(new FieldError(field, "must be an RFC 3339 timestamp with an offset, e.g. 2026-11-23T10:15:30Z"));
+        Instant instant = Timestamps.parse(raw).orElse(null);
+        if (instant == null) {
+            errors.add(new FieldError(field, Timestamps.FORMAT_MESSAGE));
             return null;
         }
+        if (!Timestamps.inRange(instant)) {
+            errors.add(new FieldError(field, Timestamps.RANGE_MESSAGE));
+            return null;
+        }
+        return instant;
     }
 }

@@ -10,10 +10,7 @@ import io.parley.tracing.domain.SpanStatus;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
-import java.time.DateTimeException;
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
@@ -32,8 +29,6 @@ public record IngestSpansCommand(List<Span> spans) {
     public static final int MAX_REPORTED_ERRORS = 100;
 
     private static final Pattern UUID_TEXT = Pattern.compile("[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
-    private static final Instant EARLIEST = Instant.parse("1970-01-01T00:00:00Z");
-    private static final Instant LATEST = Instant.parse("9999-12-31T23:59:59.999999Z");
 
     public IngestSpansCommand {
         if (spans == null || spans.isEmpty() || spans.size() > MAX_SPANS) {
@@ -188,21 +183,17 @@ public record IngestSpansCommand(List<Span> spans) {
                 }
                 return null;
             }
-            try {
-                if (raw.length() > 64) {
-                    throw new DateTimeException("too long");
-                }
-                Instant instant = OffsetDateTime.parse(raw, DateTimeFormatter.ISO_OFFSET_DATE_TIME).toInstant();
-                if (instant.isBefore(EARLIEST) || instant.isAfter(LATEST)) {
-                    fail(field, "must be between 1970 and 9999");
-                    return null;
-                }
-                // PostgreSQL keeps microseconds: cut here so what is validated is what is stored
-                return instant.truncatedTo(ChronoUnit.MICROS);
-            } catch (DateTimeException e) {
-                fail(field, "must be an RFC 3339 timestamp with an offset, e.g. 2026-11-23T10:15:30.123Z");
+            Instant instant = Timestamps.parse(raw).orElse(null);
+            if (instant == null) {
+                fail(field, Timestamps.FORMAT_MESSAGE);
                 return null;
             }
+            if (!Timestamps.inRange(instant)) {
+                fail(field, Timestamps.RANGE_MESSAGE);
+                return null;
+            }
+            // PostgreSQL keeps microseconds: cut here so what is validated is what is stored
+            return instant.truncatedTo(ChronoUnit.MICROS);
         }
 
         private Integer tokens(Long value, String field) {
