@@ -61,9 +61,9 @@ public record Span(UUID id, UUID traceId, UUID parentId, UUID conversationId, UU
         return status == SpanStatus.ERROR;
     }
 
-    /** The same span with its payload and error text replaced, e.g. by their redacted versions. */
-    public Span withContent(Map<String, Object> newPayload, String newError) {
-        return new Span(id, traceId, parentId, conversationId, messageId, agentType, operationType, name, status,
+    /** The same span with its free text (name, payload, error) replaced, e.g. by their redacted versions. */
+    public Span withContent(String newName, Map<String, Object> newPayload, String newError) {
+        return new Span(id, traceId, parentId, conversationId, messageId, agentType, operationType, newName, status,
                 startedAt, endedAt, inputTokens, outputTokens, costUsd, model, newPayload, newError);
     }
 

@@ -39,11 +39,12 @@ class SpanTest {
     void new_content_keeps_everything_else() {
         Span span = span(1, null, 0, 5L);
 
-        Span changed = span.withContent(Map.of("k", "v"), "boom");
+        Span changed = span.withContent("renamed", Map.of("k", "v"), "boom");
 
+        assertEquals("renamed", changed.name());
         assertEquals(Map.of("k", "v"), changed.payload());
         assertEquals("boom", changed.error());
-        assertEquals(span, changed.withContent(null, null));
+        assertEquals(span, changed.withContent(span.name(), null, null));
     }
 
     @Test

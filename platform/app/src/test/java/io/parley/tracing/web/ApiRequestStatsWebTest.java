@@ -102,6 +102,16 @@ class ApiRequestStatsWebTest implements PostgresBacked {
     }
 
     @Test
+    void one_endpoint_can_be_asked_for() {
+        List<Map<String, Object>> items = items(DAY + "&endpoint=/stats-test/a/%7Bid%7D");
+
+        assertEquals(2, items.size(), items::toString);
+        assertStats(items.get(0), "/stats-test/a/{id}", "GET", 100, 0.05, 0.10, 50.5, 95.05, 99.01);
+        assertStats(items.get(1), "/stats-test/a/{id}", "POST", 2, 0, 0, 20, 29, 29.8);
+        assertEquals(List.of(), items(DAY + "&endpoint=/never-called"));
+    }
+
+    @Test
     void the_answer_names_the_window_it_used() {
         var reply = http.get("/api/v1/admin/api-requests/stats?from=2020-03-01T01:00:00%2B01:00&to=2020-03-01T12:00:00Z", ADMIN);
 
@@ -133,7 +143,8 @@ class ApiRequestStatsWebTest implements PostgresBacked {
                 "?from=2020-03-01T00:00:00Z&to=2020-03-01T00:00:00Z", "from",
                 "?from=2020-01-01T00:00:00Z&to=2020-03-01T00:00:00Z", "from",
                 "?to=%2B20000-01-01T00:00:00Z", "to",
-                "?from=%00", "from");
+                "?from=%00", "from",
+                "?endpoint=%00", "endpoint");
         cases.forEach((query, field) -> {
             var problem = assertProblem(http.get("/api/v1/admin/api-requests/stats" + query, ADMIN), 422);
             assertEquals(field, ((List<Map<String, Object>>) problem.get("errors")).get(0).get("field"), query);

@@ -7,7 +7,6 @@ import io.parley.app.support.Fixtures;
 import io.parley.app.support.TestHttp;
 import io.parley.app.support.TestTokens;
 import io.parley.kernel.Ids;
-import io.parley.kernel.redaction.Redactor;
 import io.parley.testing.PostgresBacked;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.BeforeEach;
@@ -29,7 +28,6 @@ import static io.parley.tracing.web.Spans.with;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /** API.md "Agent traces", {@code POST /api/v1/traces}: idempotent, all-or-nothing batch ingestion by the service. */
 @MicronautTest
@@ -172,15 +170,14 @@ class TraceIngestionWebTest implements PostgresBacked {
     }
 
     @Test
-    void payload_secrets_are_redacted_before_they_are_stored() {
-        assumeTrue(new Redactor().redact("card 4111 1111 1111 1111").count() > 0,
-                "the kernel Redactor's detectors are not merged into this branch yet (issue 4)");
-        var sent = with(span(conversation), "payload", Map.of("card", "4111 1111 1111 1111"), "error", "card 4111 1111 1111 1111");
+    void secrets_in_name_payload_and_error_are_redacted_before_they_are_stored() {
+        var sent = with(span(conversation), "name", "charge 4111 1111 1111 1111",
+                "payload", Map.of("card", "4111 1111 1111 1111"), "error", "card 4111 1111 1111 1111");
 
         var reply = post(batch(sent));
 
-        assertEquals(2, reply.field("redactions"));
-        String stored = Db.rows("SELECT payload::text || error AS text FROM tracing.agent_traces WHERE id = ?::uuid", sent.get("id"))
+        assertEquals(3, reply.field("redactions"));
+        String stored = Db.rows("SELECT name || payload::text || error AS text FROM tracing.agent_traces WHERE id = ?::uuid", sent.get("id"))
                 .get(0).get("text").toString();
         assertFalse(stored.contains("4111 1111 1111 1111"), stored);
         assertTrue(stored.contains("[REDACTED:"), stored);

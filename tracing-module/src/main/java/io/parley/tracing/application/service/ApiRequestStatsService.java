@@ -24,6 +24,6 @@ public class ApiRequestStatsService implements ApiRequestStatsUseCase {
         if (!caller.isAdmin()) {
             throw new ForbiddenException("Only admins see API request statistics.");
         }
-        return new ApiRequestStats(query.window(), stats.stats(query.window()));
+        return new ApiRequestStats(query.window(), stats.stats(query.window(), query.endpoint()));
     }
 }

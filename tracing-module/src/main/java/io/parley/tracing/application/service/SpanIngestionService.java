@@ -88,7 +88,11 @@ public class SpanIngestionService implements IngestSpansUseCase {
     private record RedactedBatch(List<Span> spans, int redactions) {
     }
 
-    /** Secrets are replaced before anything is stored; a payload that grew past the limit through it is refused too. */
+    /**
+     * Secrets in the free text (name, payload, error) are replaced before anything is stored. A payload
+     * that grew past the limit through it is refused; a name or error text that grew is cut (they are
+     * labels and diagnostics, and the client could not have avoided it).
+     */
     private RedactedBatch redact(List<Span> spans) {
         List<Span> redacted = new ArrayList<>(spans.size());
         List<FieldError> errors = new ArrayList<>();
@@ -105,19 +109,20 @@ public class SpanIngestionService implements IngestSpansUseCase {
                     errors.add(new FieldError("spans[" + i + "].payload", e.getMessage()));
                 }
             }
+            Redacted<String> name = redactor.redact(span.name());
+            count += name.count();
             String error = null;
             if (span.error() != null) {
                 Redacted<String> text = redactor.redact(span.error());
                 count += text.count();
                 error = fit(text.value(), Span.ERROR_MAX);
             }
-            redacted.add(span.withContent(payload, error));
+            redacted.add(span.withContent(fit(name.value(), Span.NAME_MAX), payload, error));
         }
         IngestSpansCommand.throwIfAny(errors);
         return new RedactedBatch(redacted, count);
     }
 
-    /** Diagnostics, not content: an error text that redaction made too long is cut, not refused. */
     private static String fit(String text, int maxCodePoints) {
         if (text.codePointCount(0, text.length()) <= maxCodePoints) {
             return text;

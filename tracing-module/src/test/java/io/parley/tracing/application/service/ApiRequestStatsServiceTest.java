@@ -42,11 +42,19 @@ class ApiRequestStatsServiceTest {
     @Test
     void an_admin_gets_the_database_figures_for_the_window() {
         var figures = List.of(new EndpointStats("/api/v1/traces", "POST", 3, 0, 0.5, 1, 2, 3));
-        when(port.stats(LAST_DAY.window())).thenReturn(figures);
+        when(port.stats(LAST_DAY.window(), null)).thenReturn(figures);
 
         var stats = service.stats(LAST_DAY, Caller.authenticated("root", Set.of(Role.ADMIN), null, null));
 
         assertEquals(LAST_DAY.window(), stats.window());
         assertEquals(figures, stats.endpoints());
+    }
+
+    @Test
+    void an_endpoint_filter_reaches_the_database() {
+        var oneEndpoint = ApiRequestStatsQuery.of(null, null, "/api/v1/traces", Instant.parse("2026-11-23T12:00:00Z"));
+        when(port.stats(oneEndpoint.window(), "/api/v1/traces")).thenReturn(List.of());
+
+        assertEquals(List.of(), service.stats(oneEndpoint, Caller.authenticated("root", Set.of(Role.ADMIN), null, null)).endpoints());
     }
 }

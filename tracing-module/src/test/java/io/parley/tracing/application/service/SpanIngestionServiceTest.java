@@ -153,6 +153,7 @@ class SpanIngestionServiceTest {
         when(redactor.redactTree(Map.of("card", "4111 1111 1111 1111")))
                 .thenReturn(new Redacted<>(Map.of("card", "[REDACTED:CARD]"), 1));
         when(redactor.redact("token Bearer abc.def.ghi")).thenReturn(new Redacted<>("token [REDACTED:BEARER]", 1));
+        when(redactor.redact("search")).thenReturn(new Redacted<>("search [REDACTED:API_KEY]", 1));
         when(store.insertNew(anyList())).thenReturn(1);
 
         IngestResult result = service.ingest(List.of(span(id(1), CONVERSATION, null, Map.of("card", "4111 1111 1111 1111"),
@@ -161,7 +162,8 @@ class SpanIngestionServiceTest {
         Span stored = stored().get(0);
         assertEquals(Map.of("card", "[REDACTED:CARD]"), stored.payload());
         assertEquals("token [REDACTED:BEARER]", stored.error());
-        assertEquals(2, result.redactions());
+        assertEquals("search [REDACTED:API_KEY]", stored.name());
+        assertEquals(3, result.redactions());
     }
 
     @Test
@@ -176,15 +178,16 @@ class SpanIngestionServiceTest {
     }
 
     @Test
-    void an_error_text_that_redaction_made_too_long_is_cut() {
+    void a_name_or_error_text_that_redaction_made_too_long_is_cut() {
         when(redactor.redact(any())).thenReturn(new Redacted<>("e".repeat(5000), 3));
         when(store.insertNew(anyList())).thenReturn(1);
 
         service.ingest(List.of(span(id(1), CONVERSATION, null, null, "boom")), SERVICE);
 
-        String error = stored().get(0).error();
-        assertEquals(Span.ERROR_MAX, error.codePointCount(0, error.length()));
-        assertEquals('…', error.charAt(error.length() - 1));
+        Span stored = stored().get(0);
+        assertEquals(Span.ERROR_MAX, stored.error().codePointCount(0, stored.error().length()));
+        assertEquals('…', stored.error().charAt(stored.error().length() - 1));
+        assertEquals(Span.NAME_MAX, stored.name().codePointCount(0, stored.name().length()));
     }
 
     @Test

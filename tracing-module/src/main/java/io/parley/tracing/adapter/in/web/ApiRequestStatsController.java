@@ -30,8 +30,9 @@ class ApiRequestStatsController {
 
     @Get("/stats")
     @Secured("admin")
-    StatsReply stats(@Nullable @QueryValue String from, @Nullable @QueryValue String to, Caller caller) {
-        var result = stats.stats(ApiRequestStatsQuery.of(from, to, clock.instant()), caller);
+    StatsReply stats(@Nullable @QueryValue String from, @Nullable @QueryValue String to, @Nullable @QueryValue String endpoint,
+                     Caller caller) {
+        var result = stats.stats(ApiRequestStatsQuery.of(from, to, endpoint, clock.instant()), caller);
         return new StatsReply(result.window().from(), result.window().to(),
                 result.endpoints().stream().map(EndpointReply::of).toList());
     }

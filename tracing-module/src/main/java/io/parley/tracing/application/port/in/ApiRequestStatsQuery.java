@@ -2,6 +2,8 @@ package io.parley.tracing.application.port.in;
 
 import io.parley.kernel.FieldError;
 import io.parley.kernel.RuleViolationException;
+import io.parley.kernel.Text;
+import io.parley.tracing.domain.ApiRequest;
 import io.parley.tracing.domain.StatsWindow;
 
 import java.time.Instant;
@@ -9,16 +11,24 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * {@code ?from=&to=}: RFC 3339 timestamps (years 1970..9999); {@code to} defaults to now and
+ * {@code ?from=&to=&endpoint=}: RFC 3339 timestamps (years 1970..9999); {@code to} defaults to now and
  * {@code from} to 24 hours before {@code to}; {@code from} must be before {@code to} and the window
- * at most 31 days. Anything else is a rule violation (422) naming the parameter.
+ * at most 31 days. {@code endpoint}, optional, keeps one route template. Anything else is a rule
+ * violation (422) naming the parameter.
  */
-public record ApiRequestStatsQuery(StatsWindow window) {
+public record ApiRequestStatsQuery(StatsWindow window, String endpoint) {
 
     public static ApiRequestStatsQuery of(String rawFrom, String rawTo, Instant now) {
+        return of(rawFrom, rawTo, null, now);
+    }
+
+    public static ApiRequestStatsQuery of(String rawFrom, String rawTo, String endpoint, Instant now) {
         List<FieldError> errors = new ArrayList<>();
         Instant from = parse(rawFrom, "from", errors);
         Instant to = parse(rawTo, "to", errors);
+        if (endpoint != null && (endpoint.isEmpty() || endpoint.length() > ApiRequest.ENDPOINT_MAX || !Text.isCleanUnicode(endpoint))) {
+            errors.add(new FieldError("endpoint", "must be a route template of 1 to " + ApiRequest.ENDPOINT_MAX + " characters"));
+        }
         if (!errors.isEmpty()) {
             throw new RuleViolationException(errors);
         }
@@ -30,7 +40,7 @@ public record ApiRequestStatsQuery(StatsWindow window) {
         if (from.plus(StatsWindow.MAX_LENGTH).isBefore(to)) {
             throw new RuleViolationException("from", "the window from..to must be at most " + StatsWindow.MAX_LENGTH.toDays() + " days");
         }
-        return new ApiRequestStatsQuery(new StatsWindow(from, to));
+        return new ApiRequestStatsQuery(new StatsWindow(from, to), endpoint);
     }
 
     private static Instant parse(String raw, String field, List<FieldError> errors) {

@@ -20,7 +20,7 @@ public interface IngestSpansUseCase {
     /**
      * @param accepted   spans written now
      * @param duplicates spans whose id was already stored (or repeated in the batch): not written again
-     * @param redactions secrets replaced in payloads and error texts before they were stored
+     * @param redactions secrets replaced in names, payloads and error texts before they were stored
      */
     record IngestResult(int accepted, int duplicates, int redactions) {
     }

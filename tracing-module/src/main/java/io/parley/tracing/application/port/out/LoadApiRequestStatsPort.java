@@ -8,6 +8,10 @@ import java.util.List;
 /** Aggregates the request log. */
 public interface LoadApiRequestStatsPort {
 
-    /** Per endpoint and method with at least one request in the window, ordered by endpoint then method. */
-    List<EndpointStats> stats(StatsWindow window);
+    /**
+     * Per endpoint and method with at least one request in the window, ordered by endpoint then method.
+     *
+     * @param endpoint one route template only, or null for every endpoint
+     */
+    List<EndpointStats> stats(StatsWindow window, String endpoint);
 }

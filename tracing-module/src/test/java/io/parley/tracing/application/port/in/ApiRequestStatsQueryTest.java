@@ -57,6 +57,16 @@ class ApiRequestStatsQueryTest {
     }
 
     @Test
+    void an_endpoint_filter_is_a_route_template_of_bounded_length() {
+        assertEquals("/api/v1/conversations/{id}", ApiRequestStatsQuery.of(null, null, "/api/v1/conversations/{id}", NOW).endpoint());
+        assertEquals(null, ApiRequestStatsQuery.of(null, null, NOW).endpoint());
+        var problem = assertThrows(RuleViolationException.class, () -> ApiRequestStatsQuery.of(null, null, "x".repeat(301), NOW)).errors();
+        assertEquals(List.of(new FieldError("endpoint", "must be a route template of 1 to 300 characters")), problem);
+        assertEquals("endpoint", assertThrows(RuleViolationException.class,
+                () -> ApiRequestStatsQuery.of(null, null, "a\u0000", NOW)).errors().get(0).field());
+    }
+
+    @Test
     void the_window_is_at_most_31_days() {
         ApiRequestStatsQuery.of("2026-10-23T12:00:00Z", null, NOW);
         assertEquals(new FieldError("from", "the window from..to must be at most 31 days"), errors("2026-10-23T11:59:59Z", null).get(0));

@@ -80,10 +80,21 @@ class TracingQueryPlanTest implements PostgresBacked {
     }
 
     @Test
-    void statistics_are_computed_over_the_endpoint_index() throws SQLException {
-        String plan = plan(ApiRequestStatsReader.STATS, OffsetDateTime.parse("2026-11-22T00:00:00Z"), OffsetDateTime.parse("2026-11-23T00:00:00Z"));
+    void one_endpoints_statistics_are_a_range_of_the_endpoint_index() throws SQLException {
+        String plan = plan(ApiRequestStatsReader.ONE_ENDPOINT, "/api/v1/traces", OffsetDateTime.parse("2026-11-22T00:00:00Z"),
+                OffsetDateTime.parse("2026-11-23T00:00:00Z"));
 
         assertTrue(plan.contains("api_requests_endpoint_created_idx"), plan);
+        assertTrue(plan.contains("endpoint = ") && plan.contains("created_at >= "), "both bounds in the index condition:\n" + plan);
+        assertFalse(plan.contains("Seq Scan"), plan);
+    }
+
+    @Test
+    void every_endpoints_statistics_are_one_range_of_the_time_index() throws SQLException {
+        String plan = plan(ApiRequestStatsReader.EVERY_ENDPOINT, OffsetDateTime.parse("2026-11-22T00:00:00Z"),
+                OffsetDateTime.parse("2026-11-23T00:00:00Z"));
+
+        assertTrue(plan.contains("api_requests_created_idx"), plan);
         assertFalse(plan.contains("Seq Scan"), plan);
     }
 }
