@@ -67,11 +67,11 @@ class ConversationController {
         this.endpoints = endpoints;
     }
 
+    /** The body is required (at least {@code {}}): an optional body would let unreadable JSON pass as no body at all. */
     @Post
-    HttpResponse<ConversationBody> start(@Nullable @Body StartConversation body, @Parameter(hidden = true) Caller caller) {
-        StartConversation request = body == null ? new StartConversation(null, null, null) : body;
+    HttpResponse<ConversationBody> start(@Body StartConversation body, @Parameter(hidden = true) Caller caller) {
         Conversation conversation = startConversation.start(
-                StartConversationCommand.of(Requests.text(request.channel()), Requests.text(request.locale()), request.metadata()), caller);
+                StartConversationCommand.of(Requests.text(body.channel()), Requests.text(body.locale()), body.metadata()), caller);
         return HttpResponse.created(ConversationBody.of(conversation), URI.create("/api/v1/conversations/" + conversation.id()));
     }
 
