@@ -27,7 +27,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
  * broken rules 422 (NUL, lone surrogates, unknown enums, garbage limit/cursor), malformed ids 404,
  * over-size bodies 413, wrong content type 415; always problem+json and nothing written.
  */
-@MicronautTest
+@MicronautTest(transactional = false)
 class BadInputWebTest implements PostgresBacked {
 
     @Inject

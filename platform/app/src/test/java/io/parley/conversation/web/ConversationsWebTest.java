@@ -28,7 +28,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** API.md "Conversations": create, get, list own (cursor, status, newest updated first), close, summary, exact counters and times. */
-@MicronautTest
+@MicronautTest(transactional = false)
 class ConversationsWebTest implements PostgresBacked {
 
     static final Instant T0 = Instant.parse("2026-11-23T10:00:00Z");

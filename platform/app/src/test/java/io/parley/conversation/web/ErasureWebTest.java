@@ -19,7 +19,7 @@ import static io.parley.app.support.ProblemAssertions.assertProblem;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /** API.md: erasure of a conversation and of everything of a user; all that hangs off them goes too. */
-@MicronautTest
+@MicronautTest(transactional = false)
 class ErasureWebTest implements PostgresBacked {
 
     @Inject

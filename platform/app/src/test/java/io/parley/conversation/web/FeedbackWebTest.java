@@ -24,7 +24,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
 /** API.md: {@code PUT .../feedback {rating: 0..5, comment?}} → 200; one per conversation, a repeat replaces it. */
-@MicronautTest
+@MicronautTest(transactional = false)
 class FeedbackWebTest implements PostgresBacked {
 
     @Inject

@@ -24,7 +24,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** API.md "Guests": no token, the session id is the capability for that one conversation and nothing else. */
-@MicronautTest
+@MicronautTest(transactional = false)
 class GuestSessionsWebTest implements PostgresBacked {
 
     @Inject

@@ -38,7 +38,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** API.md "Conversations and messages": append-only messages, seq, roles, limits, idempotency, history paging. */
-@MicronautTest
+@MicronautTest(transactional = false)
 class MessagesWebTest implements PostgresBacked {
 
     @Inject

@@ -22,7 +22,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** API.md: {@code GET .../transcript?format=text|markdown|json}, the whole conversation, streamed. */
-@MicronautTest
+@MicronautTest(transactional = false)
 class TranscriptWebTest implements PostgresBacked {
 
     @Inject
