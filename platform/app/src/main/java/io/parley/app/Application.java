@@ -17,6 +17,7 @@ import java.util.Map;
  * <pre>
  *   java -jar parley.jar                              # serve the API
  *   java -jar parley.jar token --sub alice --roles admin
+ *   java -jar parley.jar seed-knowledge [--url http://localhost:8080]   # load the support articles into a running Parley
  * </pre>
  */
 @OpenAPIDefinition(info = @Info(title = "Parley", version = "1",
@@ -32,8 +33,9 @@ public final class Application {
         switch (command) {
             case "serve" -> serve(rest);
             case "token" -> System.exit(DevTokenCommand.run(rest, LocalRuntime.fromEnvironment()));
+            case "seed-knowledge" -> System.exit(KnowledgeSeedCommand.run(rest, LocalRuntime.fromEnvironment()));
             default -> {
-                LoggerFactory.getLogger(Application.class).error("unknown command '{}': use serve (default) or token", command);
+                LoggerFactory.getLogger(Application.class).error("unknown command '{}': use serve (default), token or seed-knowledge", command);
                 System.exit(2);
             }
         }
