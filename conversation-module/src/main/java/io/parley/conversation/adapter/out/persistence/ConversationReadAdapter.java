@@ -30,9 +30,11 @@ import static io.parley.conversation.adapter.out.persistence.JsonColumns.setInst
 @Connectable
 class ConversationReadAdapter implements LoadConversationPort, ListConversationsPort {
 
-    private static final String SELECT_CONVERSATION = """
-            SELECT c.id, c.session_id, c.user_id, u.external_id, c.channel, c.locale, c.status, c.summary,
-                   c.metadata::text AS metadata, c.last_seq, c.started_at, c.updated_at, c.ended_at
+    private static final String CONVERSATION_COLUMNS = """
+            c.id, c.session_id, c.user_id, c.channel, c.locale, c.status, c.summary,
+            c.metadata::text AS metadata, c.last_seq, c.started_at, c.updated_at, c.ended_at
+            """;
+    private static final String SELECT_CONVERSATION = "SELECT u.external_id, " + CONVERSATION_COLUMNS + """
               FROM conversation.conversations c
               LEFT JOIN conversation.users u ON u.id = c.user_id
             """;
@@ -68,13 +70,15 @@ class ConversationReadAdapter implements LoadConversationPort, ListConversations
     }
 
     /**
-     * "My conversations, newest updated first": the owner's id comes from a sub-select so the
-     * planner walks {@code conversations_user[_status]_updated_idx} in order and stops after
-     * {@code limit} rows, however many conversations the user has. The keyset continues strictly
-     * after the previous page's last (updated_at, id).
+     * "My conversations, newest updated first": the owner's id comes from a sub-select (and their
+     * subject is the one asked for, no join per row), so the planner walks
+     * {@code conversations_user[_status]_updated_idx} in order and stops after {@code limit} rows,
+     * however many conversations the user has. The keyset continues strictly after the previous
+     * page's last (updated_at, id).
      */
     static String listSql(boolean byStatus, boolean afterPosition) {
-        return SELECT_CONVERSATION
+        return "SELECT CAST(? AS text) AS external_id, " + CONVERSATION_COLUMNS
+                + " FROM conversation.conversations c"
                 + " WHERE c.user_id = (SELECT id FROM conversation.users WHERE external_id = ?)"
                 + (byStatus ? " AND c.status = ?" : "")
                 + (afterPosition ? " AND (c.updated_at, c.id) < (?, ?)" : "")
@@ -87,6 +91,7 @@ class ConversationReadAdapter implements LoadConversationPort, ListConversations
         boolean afterPosition = afterUpdatedAt != null && afterId != null;
         return jdbc.prepareStatement(listSql(status != null, afterPosition), statement -> {
             int index = 1;
+            statement.setString(index++, ownerSubject);
             statement.setString(index++, ownerSubject);
             if (status != null) {
                 statement.setString(index++, status.wireValue());
