@@ -1,4 +1,4 @@
-package io.parley.conversation.config;
+package io.parley.conversation.adapter.in.config;
 
 import io.micronaut.context.annotation.Factory;
 import io.parley.conversation.domain.ContentLimits;
