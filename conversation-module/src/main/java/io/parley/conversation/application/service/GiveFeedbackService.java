@@ -49,7 +49,8 @@ public class GiveFeedbackService implements GiveFeedbackUseCase {
         if (comment.value() != null) {
             Validation.check().text(comment.value(), "comment", 0, Feedback.MAX_COMMENT_LENGTH).throwIfInvalid();
         }
-        Feedback saved = feedback.save(Ids.newId(clock), conversation.id(), command.rating(), comment.value(), Now.of(clock));
+        Feedback saved = feedback.save(Ids.newId(clock), conversation.id(), command.rating(), comment.value(), Now.of(clock))
+                .orElseThrow(ConversationGuard::notFound);
         return new RecordedFeedback(saved, comment.count());
     }
 }

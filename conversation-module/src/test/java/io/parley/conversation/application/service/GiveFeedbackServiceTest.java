@@ -45,7 +45,7 @@ class GiveFeedbackServiceTest {
         when(conversations.load(any(), any())).thenReturn(Optional.of(alices));
         when(redactor.redact("my pwd=hunter2 failed")).thenReturn(new Redacted<>("my pwd=[REDACTED:PASSWORD] failed", 1));
         Feedback stored = new Feedback(alices.id(), 2, "my pwd=[REDACTED:PASSWORD] failed", NOW_MILLIS, NOW_MILLIS);
-        when(feedback.save(any(), eq(alices.id()), eq(2), eq("my pwd=[REDACTED:PASSWORD] failed"), eq(NOW_MILLIS))).thenReturn(stored);
+        when(feedback.save(any(), eq(alices.id()), eq(2), eq("my pwd=[REDACTED:PASSWORD] failed"), eq(NOW_MILLIS))).thenReturn(Optional.of(stored));
 
         RecordedFeedback recorded = service.give(GiveFeedbackCommand.of(ConversationRef.id(alices.id()), 2, "my pwd=hunter2 failed"), ALICE);
 
@@ -54,9 +54,18 @@ class GiveFeedbackServiceTest {
     }
 
     @Test
+    void a_conversation_erased_while_rating_is_not_found() {
+        when(conversations.load(any(), any())).thenReturn(Optional.of(alices));
+        when(feedback.save(any(), any(), org.mockito.ArgumentMatchers.anyInt(), any(), any())).thenReturn(Optional.empty());
+        assertThrows(NotFoundException.class, () -> service.give(GiveFeedbackCommand.of(ConversationRef.id(alices.id()), 5, null), ALICE));
+    }
+
+    @Test
     void a_guest_rates_through_its_session_without_a_comment() {
         Conversation guests = Conversations.guest();
         when(conversations.loadBySession(any(), any())).thenReturn(Optional.of(guests));
+        when(feedback.save(any(), any(), org.mockito.ArgumentMatchers.anyInt(), any(), any()))
+                .thenReturn(Optional.of(new Feedback(guests.id(), 5, null, NOW_MILLIS, NOW_MILLIS)));
         service.give(GiveFeedbackCommand.of(ConversationRef.session(Conversations.GUEST_SESSION), 5, null), Caller.anonymous());
         verify(feedback).save(any(), eq(guests.id()), eq(5), eq(null), eq(NOW_MILLIS));
         verifyNoInteractions(redactor);

@@ -6,17 +6,27 @@ import io.parley.conversation.application.port.out.SaveFeedbackPort;
 import io.parley.conversation.domain.Feedback;
 import jakarta.inject.Singleton;
 
+import io.micronaut.data.exceptions.DataAccessException;
+
 import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Instant;
+import java.util.Optional;
 import java.util.UUID;
 
 import static io.parley.conversation.adapter.out.persistence.JsonColumns.instant;
 import static io.parley.conversation.adapter.out.persistence.JsonColumns.setInstant;
 
-/** One feedback per conversation: ON CONFLICT replaces it, so two concurrent first ratings cannot both insert. */
+/**
+ * One feedback per conversation: ON CONFLICT replaces it, so two concurrent first ratings cannot both
+ * insert. A conversation erased between the caller's check and this insert fails the foreign key:
+ * that is "not found", not an error.
+ */
 @Singleton
 @Connectable
 class FeedbackAdapter implements SaveFeedbackPort {
+
+    private static final String FOREIGN_KEY_VIOLATION = "23503";
 
     private final JdbcOperations jdbc;
 
@@ -25,7 +35,18 @@ class FeedbackAdapter implements SaveFeedbackPort {
     }
 
     @Override
-    public Feedback save(UUID newId, UUID conversationId, int rating, String comment, Instant at) {
+    public Optional<Feedback> save(UUID newId, UUID conversationId, int rating, String comment, Instant at) {
+        try {
+            return Optional.of(upsert(newId, conversationId, rating, comment, at));
+        } catch (DataAccessException e) {
+            if (e.getCause() instanceof SQLException sql && FOREIGN_KEY_VIOLATION.equals(sql.getSQLState())) {
+                return Optional.empty();
+            }
+            throw e;
+        }
+    }
+
+    private Feedback upsert(UUID newId, UUID conversationId, int rating, String comment, Instant at) {
         return jdbc.prepareStatement("""
                 INSERT INTO conversation.feedback (id, conversation_id, rating, comment, created_at, updated_at)
                 VALUES (?, ?, ?, ?, ?, ?)
