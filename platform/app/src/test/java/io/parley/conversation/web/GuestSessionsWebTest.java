@@ -131,4 +131,18 @@ class GuestSessionsWebTest implements PostgresBacked {
         assertProblem(http.get("/api/v1/conversations/" + guest.id(), ConversationClient.userToken("bob")), 404);
         assertEquals(200, http.get("/api/v1/conversations/" + guest.id(), TestTokens.withRoles("bot", "service")).status());
     }
+
+    @Test
+    void staff_reading_a_guest_conversation_never_see_the_guests_session_id() {
+        for (String staff : new String[]{TestTokens.withRoles("bot", "service"), TestTokens.withRoles("root", "admin")}) {
+            TestHttp.Reply reply = http.get("/api/v1/conversations/" + guest.id(), staff);
+            assertEquals(200, reply.status(), reply::toString);
+            assertTrue(reply.map().containsKey("session_id"));
+            assertNull(reply.field("session_id"));
+            TestHttp.Reply transcript = http.get("/api/v1/conversations/" + guest.id() + "/transcript?format=json", staff);
+            assertEquals(200, transcript.status(), transcript::toString);
+            assertTrue(!transcript.body().contains(guest.sessionId()), transcript::toString);
+        }
+        assertTrue(http.get(base + "/transcript?format=json", null).body().contains(guest.sessionId()), "the guest sees its own");
+    }
 }

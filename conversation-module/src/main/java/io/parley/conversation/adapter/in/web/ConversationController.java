@@ -72,29 +72,30 @@ class ConversationController {
     HttpResponse<ConversationBody> start(@Body StartConversation body, @Parameter(hidden = true) Caller caller) {
         Conversation conversation = startConversation.start(
                 StartConversationCommand.of(Requests.text(body.channel()), Requests.text(body.locale()), body.metadata()), caller);
-        return HttpResponse.created(ConversationBody.of(conversation), URI.create("/api/v1/conversations/" + conversation.id()));
+        return HttpResponse.created(ConversationBody.of(conversation, caller), URI.create("/api/v1/conversations/" + conversation.id()));
     }
 
     @Get
     ConversationPage list(@Nullable @QueryValue String status, @Nullable @QueryValue String limit,
                           @Nullable @QueryValue String cursor, @Parameter(hidden = true) Caller caller) {
-        return ConversationPage.of(listConversations.list(ListConversationsQuery.of(status, limit, cursor), caller));
+        return ConversationPage.of(listConversations.list(ListConversationsQuery.of(status, limit, cursor), caller), caller);
     }
 
     @Get("/{id}")
     ConversationBody get(@PathVariable String id, @Parameter(hidden = true) Caller caller) {
-        return ConversationBody.of(getConversation.get(ConversationRef.id(id), caller));
+        return ConversationBody.of(getConversation.get(ConversationRef.id(id), caller), caller);
     }
 
     /** Not in API.md's list, added: how a service sets the summary that the first user message would otherwise give. */
     @Patch("/{id}")
     ConversationBody update(@PathVariable String id, @Body SetSummary body, @Parameter(hidden = true) Caller caller) {
-        return ConversationBody.of(setSummary.setSummary(new SetConversationSummaryCommand(ConversationRef.id(id), Requests.text(body.summary())), caller));
+        SetConversationSummaryCommand command = new SetConversationSummaryCommand(ConversationRef.id(id), Requests.text(body.summary()));
+        return ConversationBody.of(setSummary.setSummary(command, caller), caller);
     }
 
     @Post("/{id}/close")
     ConversationBody close(@PathVariable String id, @Parameter(hidden = true) Caller caller) {
-        return ConversationBody.of(closeConversation.close(ConversationRef.id(id), caller));
+        return ConversationBody.of(closeConversation.close(ConversationRef.id(id), caller), caller);
     }
 
     @Delete("/{id}")

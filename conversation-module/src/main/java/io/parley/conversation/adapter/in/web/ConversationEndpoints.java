@@ -17,6 +17,7 @@ import io.parley.conversation.application.port.in.GiveFeedbackUseCase;
 import io.parley.conversation.application.port.in.ReadMessagesQuery;
 import io.parley.conversation.application.port.in.ReadMessagesUseCase;
 import io.parley.conversation.application.port.in.Transcript;
+import io.parley.conversation.domain.ConversationAccess;
 import io.parley.kernel.Caller;
 import jakarta.inject.Singleton;
 
@@ -60,7 +61,9 @@ class ConversationEndpoints {
     HttpResponse<InputStream> transcript(ConversationRef conversation, String rawFormat, Caller caller) {
         TranscriptFormat format = TranscriptFormat.parse(rawFormat);
         Transcript transcript = exportTranscript.export(conversation, caller);
-        return HttpResponse.<InputStream>ok(new TranscriptStream(transcript, format, json))
+        boolean sessionVisible = conversation instanceof ConversationRef.BySession
+                || ConversationAccess.isCustomer(transcript.conversation(), caller);
+        return HttpResponse.<InputStream>ok(new TranscriptStream(transcript, format, sessionVisible, json))
                 .contentType(format.contentType)
                 .header("Content-Disposition", "inline; filename=\"conversation-" + transcript.conversation().id()
                         + "." + format.fileExtension + "\"");

@@ -45,7 +45,7 @@ class GuestSessionController {
 
     @Get
     ConversationBody get(@PathVariable("session_id") String sessionId, @Parameter(hidden = true) Caller caller) {
-        return ConversationBody.of(getConversation.get(ConversationRef.session(sessionId), caller));
+        return ConversationBody.of(getConversation.get(ConversationRef.session(sessionId), caller), true);
     }
 
     @Get("/messages")

@@ -5,7 +5,9 @@ import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.annotation.Serdeable;
 import io.parley.conversation.application.port.in.RecordedFeedback;
 import io.parley.conversation.domain.Conversation;
+import io.parley.conversation.domain.ConversationAccess;
 import io.parley.conversation.domain.Message;
+import io.parley.kernel.Caller;
 import io.parley.kernel.Page;
 
 import java.time.Instant;
@@ -21,12 +23,22 @@ final class Responses {
 
     @Serdeable
     @JsonInclude(JsonInclude.Include.ALWAYS)
-    record ConversationBody(UUID id, String sessionId, @Nullable UUID userId, String channel, @Nullable String locale,
+    record ConversationBody(UUID id, @Nullable String sessionId, @Nullable UUID userId, String channel, @Nullable String locale,
                             String status, @Nullable String summary, long messageCount, Instant startedAt,
                             Instant updatedAt, @Nullable Instant endedAt, Map<String, Object> metadata) {
 
-        static ConversationBody of(Conversation c) {
-            return new ConversationBody(c.id(), c.sessionId(), c.userId(), c.channel().wireValue(), c.locale(),
+        /**
+         * The session id of a guest conversation is the guest's capability: shown to the customer (who
+         * has it anyway), null for staff reading the conversation, so an agent, admin or service
+         * cannot act as the guest.
+         */
+        static ConversationBody of(Conversation c, Caller viewer) {
+            return of(c, ConversationAccess.isCustomer(c, viewer));
+        }
+
+        /** On a session route the caller named the session: it is theirs to see. */
+        static ConversationBody of(Conversation c, boolean sessionVisible) {
+            return new ConversationBody(c.id(), sessionVisible ? c.sessionId() : null, c.userId(), c.channel().wireValue(), c.locale(),
                     c.status().wireValue(), c.summary(), c.messageCount(), c.startedAt(), c.updatedAt(), c.endedAt(),
                     c.metadata());
         }
@@ -58,8 +70,9 @@ final class Responses {
     @JsonInclude(JsonInclude.Include.ALWAYS)
     record ConversationPage(List<ConversationBody> items, @Nullable String nextCursor) {
 
-        static ConversationPage of(Page<Conversation> page) {
-            return new ConversationPage(page.items().stream().map(ConversationBody::of).toList(), page.nextCursor());
+        /** The caller's own conversations. */
+        static ConversationPage of(Page<Conversation> page, Caller owner) {
+            return new ConversationPage(page.items().stream().map(c -> ConversationBody.of(c, owner)).toList(), page.nextCursor());
         }
     }
 

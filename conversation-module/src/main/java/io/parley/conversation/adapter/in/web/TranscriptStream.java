@@ -24,6 +24,7 @@ final class TranscriptStream extends InputStream {
 
     private final Transcript transcript;
     private final TranscriptFormat format;
+    private final boolean sessionVisible;
     private final JsonMapper json;
     private final Iterator<Message> messages;
     private byte[] chunk = new byte[0];
@@ -32,8 +33,9 @@ final class TranscriptStream extends InputStream {
     private boolean footerWritten;
     private boolean firstMessage = true;
 
-    TranscriptStream(Transcript transcript, TranscriptFormat format, JsonMapper json) {
+    TranscriptStream(Transcript transcript, TranscriptFormat format, boolean sessionVisible, JsonMapper json) {
         this.transcript = transcript;
+        this.sessionVisible = sessionVisible;
         this.format = format;
         this.json = json;
         this.messages = transcript.messages();
@@ -96,7 +98,7 @@ final class TranscriptStream extends InputStream {
         return switch (format) {
             case TEXT -> utf8(TranscriptText.plainHeader(transcript.conversation()));
             case MARKDOWN -> utf8(TranscriptText.markdownHeader(transcript.conversation()));
-            case JSON -> concat(utf8("{\"conversation\":"), json(Responses.ConversationBody.of(transcript.conversation())),
+            case JSON -> concat(utf8("{\"conversation\":"), json(Responses.ConversationBody.of(transcript.conversation(), sessionVisible)),
                     utf8(",\"messages\":["));
         };
     }
