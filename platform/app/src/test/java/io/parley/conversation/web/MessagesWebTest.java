@@ -280,6 +280,21 @@ class MessagesWebTest implements PostgresBacked {
     }
 
     @Test
+    void intent_is_at_most_100_characters_and_confidence_between_0_and_1() {
+        String token = ConversationClient.userToken("alice");
+        String id = api.startId(token);
+        String path = "/api/v1/conversations/" + id + "/messages";
+        assertEquals(201, api.http().post(path, token, "{\"role\":\"user\",\"content\":\"x\",\"intent\":\"" + "i".repeat(100)
+                + "\",\"confidence\":1}").status());
+        assertEquals(201, api.http().post(path, token, "{\"role\":\"user\",\"content\":\"x\",\"confidence\":0}").status());
+        for (String bad : new String[]{"\"intent\":\"" + "i".repeat(101) + "\"", "\"intent\":\"\"", "\"confidence\":1.5",
+                "\"confidence\":-0.01", "\"confidence\":1e400"}) {
+            assertProblem(api.http().post(path, token, "{\"role\":\"user\",\"content\":\"x\"," + bad + "}"), 422);
+        }
+        assertEquals(2, ((Number) api.get(token, id).get("message_count")).intValue());
+    }
+
+    @Test
     void metadata_may_be_20_levels_deep_not_21() {
         String token = ConversationClient.userToken("alice");
         String id = api.startId(token);
