@@ -4,6 +4,7 @@ import io.micronaut.json.JsonMapper;
 import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import io.parley.app.support.TestHttp;
+import io.parley.app.support.TestTokens;
 import io.parley.testing.PostgresBacked;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.BeforeEach;
@@ -12,6 +13,7 @@ import org.junit.jupiter.api.Test;
 import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** API.md "Operations": health with the database, Prometheus metrics, the OpenAPI document and Swagger UI, all without a token. */
@@ -32,11 +34,19 @@ class OperationsEndpointsTest implements PostgresBacked {
     @Test
     @SuppressWarnings("unchecked")
     void health_is_up_and_includes_the_database() {
-        var reply = http.get("/health", null);
+        var reply = http.get("/health", TestTokens.withRoles("ops", "admin"));
         assertEquals(200, reply.status(), reply::toString);
         assertEquals("UP", reply.field("status"));
         Map<String, Object> details = (Map<String, Object>) reply.field("details");
         assertTrue(details.containsKey("jdbc"), reply::toString);
+    }
+
+    @Test
+    void anonymous_health_shows_the_status_but_no_internals() {
+        var reply = http.get("/health", null);
+        assertEquals(200, reply.status(), reply::toString);
+        assertEquals("UP", reply.field("status"));
+        assertFalse(reply.body().contains("jdbc:postgresql"), reply::toString);
     }
 
     @Test
@@ -54,6 +64,7 @@ class OperationsEndpointsTest implements PostgresBacked {
         assertEquals(200, reply.status(), reply::toString);
         assertTrue(reply.body().contains("openapi: 3"), reply::toString);
         assertTrue(reply.body().contains("title: Parley"), reply::toString);
+        assertTrue(reply.body().contains("description: Conversation store"), "the generated document, not a placeholder");
     }
 
     @Test
