@@ -4,6 +4,9 @@ import io.parley.app.support.Fixtures;
 import io.parley.app.support.TestHttp;
 import io.parley.app.support.TestTokens;
 
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.Map;
 import java.util.UUID;
 
@@ -38,7 +41,7 @@ public final class TicketingApi {
         return http.post("/api/v1/sessions/" + sessionId + "/escalate", null, object("reason", reason));
     }
 
-    public TestHttp.Reply open(UUID conversationId, String token, Map<String, Object> body) {
+    public TestHttp.Reply open(UUID conversationId, String token, Object body) {
         return http.post("/api/v1/conversations/" + conversationId + "/ticket", token, body);
     }
 
@@ -62,7 +65,7 @@ public final class TicketingApi {
         return http.post("/api/v1/tickets/claim", token, null);
     }
 
-    public TestHttp.Reply transition(Object ticketId, String token, Map<String, Object> body) {
+    public TestHttp.Reply transition(Object ticketId, String token, Object body) {
         return http.post("/api/v1/tickets/" + ticketId + "/transitions", token, body);
     }
 
@@ -70,12 +73,17 @@ public final class TicketingApi {
         return transition(ticketId, token, object("to", to));
     }
 
-    public TestHttp.Reply patch(Object ticketId, String token, Map<String, Object> body) {
+    public TestHttp.Reply patch(Object ticketId, String token, Object body) {
         return http.patch("/api/v1/tickets/" + ticketId, token, body);
     }
 
     public TestHttp.Reply list(String query, String token) {
         return http.get("/api/v1/tickets" + (query.isEmpty() ? "" : "?" + query), token);
+    }
+
+    /** How the API writes a timestamp: RFC 3339, UTC, milliseconds. */
+    public static String rfc3339(Instant instant) {
+        return DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSS'Z'").withZone(ZoneOffset.UTC).format(instant);
     }
 
     /** A user's conversation escalated by its owner: the ticket waits in the queue. */
