@@ -1,0 +1,6 @@
+package io.parley.archfixtures.conversation.domain;
+
+/** Obeys every rule. */
+public enum ConversationStatus {
+    OPEN, CLOSED
+}
