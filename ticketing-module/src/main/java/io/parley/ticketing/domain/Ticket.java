@@ -4,6 +4,7 @@ import io.parley.kernel.ConflictException;
 import io.parley.kernel.Text;
 
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -14,6 +15,12 @@ import java.util.UUID;
  * The one ticket of an escalated conversation. Immutable: every change returns the next state with
  * {@code version + 1}, and a status change also returns the history event it appends, so the two
  * are always written together.
+ *
+ * <p>A ticket's own clock never stands still or runs back: each change is stamped at least one
+ * microsecond (PostgreSQL's resolution) after the previous one, even when the clock reads the same
+ * instant (two moves in one escalation, a test clock) or an earlier one (another instance's clock).
+ * So the history is ordered by time alone, and {@code assigned_at}/{@code closed_at} never precede
+ * {@code opened_at}.
  *
  * <p>{@code conversationId} is null once the conversation was erased (the ticket stays, anonymised,
  * for statistics); {@code clientId} is null for a guest's conversation.
@@ -64,7 +71,7 @@ public record Ticket(
                 priority == null ? Priority.NORMAL : priority, blankToNull(description), null, null, metadata,
                 0, move.at(), null, null, move.at());
         return new Change(ticket, new TicketEvent(move.eventId(), id, null, TicketStatus.OPEN_AI_HANDLING,
-                move.actor(), move.reason(), move.at(), 0));
+                move.actor(), move.reason(), move.at()));
     }
 
     /**
@@ -79,6 +86,7 @@ public record Ticket(
             throw new ConflictException("ticket " + number + " cannot move from " + status + " to " + target,
                     Map.of("current_status", status.wireValue(), "current_version", version));
         }
+        Instant at = after(move.at());
         UUID nextAssignee = assigneeId;
         Instant nextAssignedAt = assignedAt;
         String nextReason = escalationReason;
@@ -88,7 +96,7 @@ public record Ticket(
                 throw new IllegalArgumentException("moving to ACTIVE_HUMAN_CHAT needs an assignee");
             }
             nextAssignee = move.assigneeId();
-            nextAssignedAt = move.at();
+            nextAssignedAt = at;
         } else if (status == TicketStatus.ACTIVE_HUMAN_CHAT && target == TicketStatus.PENDING_HUMAN_ASSIGNMENT) {
             nextAssignee = null;
             nextAssignedAt = null;
@@ -101,8 +109,8 @@ public record Ticket(
         }
         Ticket next = new Ticket(id, number, conversationId, clientId, nextAssignee, target, priority, description,
                 nextReason, nextSummary, metadata, version + 1, openedAt, nextAssignedAt,
-                target.isClosed() ? move.at() : null, move.at());
-        return new Change(next, new TicketEvent(move.eventId(), id, status, target, move.actor(), move.reason(), move.at(), next.version));
+                target.isClosed() ? at : null, at);
+        return new Change(next, new TicketEvent(move.eventId(), id, status, target, move.actor(), move.reason(), at));
     }
 
     /**
@@ -119,7 +127,7 @@ public record Ticket(
                 newDescription == null ? description : blankToNull(newDescription),
                 escalationReason, initialSummary,
                 newMetadata == null ? metadata : newMetadata,
-                version + 1, openedAt, assignedAt, closedAt, at);
+                version + 1, openedAt, assignedAt, closedAt, after(at));
     }
 
     /** Optimistic locking: a client that read an older version may not overwrite a newer one (409 with the current version). */
@@ -132,6 +140,12 @@ public record Ticket(
 
     public boolean isClosed() {
         return status.isClosed();
+    }
+
+    /** The instant of the next change: {@code requested}, or one microsecond after the last change if that is not later. */
+    private Instant after(Instant requested) {
+        Instant earliest = updatedAt.plus(1, ChronoUnit.MICROS);
+        return requested.isBefore(earliest) ? earliest : requested;
     }
 
     private static String blankToNull(String text) {

@@ -6,11 +6,10 @@ import java.util.UUID;
 
 /**
  * One status change of a ticket, for its history. {@code from} is null for the event that opened the
- * ticket. {@code ticketVersion} is the version the move gave the ticket: it orders a ticket's events
- * even when several share a timestamp.
+ * ticket. The events of one ticket have strictly increasing {@code at} (see {@link Ticket}), so their
+ * time is their order.
  */
-public record TicketEvent(UUID id, UUID ticketId, TicketStatus from, TicketStatus to, String actor, String reason,
-                          Instant at, long ticketVersion) {
+public record TicketEvent(UUID id, UUID ticketId, TicketStatus from, TicketStatus to, String actor, String reason, Instant at) {
 
     public TicketEvent {
         Objects.requireNonNull(id, "id");

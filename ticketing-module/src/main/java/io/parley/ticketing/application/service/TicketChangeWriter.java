@@ -36,15 +36,16 @@ class TicketChangeWriter {
         Ticket after = change.ticket();
         tickets.update(after, before.version());
         tickets.append(change.event());
-        Instant at = change.event().at();
+        // the clock's reading, not the event's time: that may lie a microsecond ahead (see Ticket), and the handoff is due now
+        Instant now = Now.of(clock);
         if (change.escalated() && after.conversationId() != null) {
             Handoff handoff = Handoff.queue(Ids.newId(clock), after.id(), after.conversationId(), helpdesks.active(),
-                    after.escalationReason(), at);
+                    after.escalationReason(), now);
             outbox.enqueue(handoff);
             return Optional.of(handoff);
         }
         if (change.closed()) {
-            outbox.settleForClosedTicket(after.id(), at);
+            outbox.settleForClosedTicket(after.id(), now);
         }
         return Optional.empty();
     }

@@ -100,7 +100,8 @@ class EscalationServiceTest {
         assertEquals(ownerId, ticket.clientId(), "the client is the conversation's owner");
         assertEquals("the refund never came", ticket.escalationReason());
         assertEquals("Refund missing", ticket.initialSummary());
-        assertEquals(Fixture.NOW, ticket.updatedAt());
+        assertEquals(Fixture.NOW, ticket.openedAt());
+        assertEquals(Fixture.NOW.plusNanos(1_000), ticket.updatedAt(), "the move is after the opening, though the clock stood still");
         assertEquals(TicketStatus.OPEN_AI_HANDLING, inserted.get().status(), "born open, so the history shows the move from OPEN_AI_HANDLING");
         verify(saveTickets).update(ticket, 0);
         ArgumentCaptor<TicketEvent> events = ArgumentCaptor.forClass(TicketEvent.class);
@@ -112,7 +113,7 @@ class EscalationServiceTest {
         verify(outbox).enqueue(handoff.capture());
         assertEquals(HelpdeskKind.ZENDESK, handoff.getValue().provider());
         assertEquals(HandoffStatus.PENDING, handoff.getValue().status());
-        assertEquals(Fixture.NOW, handoff.getValue().nextAttemptAt());
+        assertEquals(Fixture.NOW, handoff.getValue().nextAttemptAt(), "due at once");
         assertEquals(ticket.id(), handoff.getValue().ticketId());
         assertEquals(Optional.of(handoff.getValue()), result.handoff());
     }

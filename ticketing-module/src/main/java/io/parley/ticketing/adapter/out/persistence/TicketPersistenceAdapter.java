@@ -97,8 +97,7 @@ class TicketPersistenceAdapter implements LoadTicketPort, LockTicketPort, SaveTi
                     events.add(new TicketEvent(Jdbc.uuid(rows, "id"), Jdbc.uuid(rows, "ticket_id"),
                             from == null ? null : TicketStatus.fromWire(from).orElseThrow(),
                             TicketStatus.fromWire(rows.getString("to_status")).orElseThrow(),
-                            rows.getString("actor"), rows.getString("reason"), Jdbc.instant(rows, "at"),
-                            rows.getLong("ticket_version")));
+                            rows.getString("actor"), rows.getString("reason"), Jdbc.instant(rows, "at")));
                 }
             }
             return events;
@@ -199,7 +198,6 @@ class TicketPersistenceAdapter implements LoadTicketPort, LockTicketPort, SaveTi
             statement.setString(5, event.actor());
             statement.setString(6, event.reason());
             Jdbc.setInstant(statement, 7, event.at());
-            statement.setLong(8, event.ticketVersion());
             return statement.executeUpdate();
         });
     }

@@ -46,14 +46,15 @@ final class TicketSql {
              WHERE id = ? AND version = ?""";
 
     static final String INSERT_EVENT = """
-            INSERT INTO ticketing.ticket_events (id, ticket_id, from_status, to_status, actor, reason, at, ticket_version)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?)""";
+            INSERT INTO ticketing.ticket_events (id, ticket_id, from_status, to_status, actor, reason, at)
+            VALUES (?, ?, ?, ?, ?, ?, ?)""";
 
+    /** Oldest first: a ticket's events have strictly increasing times (the aggregate guarantees it); the id only breaks ties of imported rows. */
     static final String HISTORY = """
-            SELECT id, ticket_id, from_status, to_status, actor, reason, at, ticket_version
+            SELECT id, ticket_id, from_status, to_status, actor, reason, at
               FROM ticketing.ticket_events
              WHERE ticket_id = ?
-             ORDER BY ticket_version""";
+             ORDER BY at, id""";
 
     /**
      * Newest first by (opened_at, id), keyset-paged: each filter combination has an index in that

@@ -51,8 +51,8 @@ class TicketingQueryPlanTest implements PostgresBacked {
     }
 
     @Test
-    void history_is_read_through_the_event_order_key() throws SQLException {
-        assertUses(TicketSql.HISTORY, "ticket_events_ticket_version_key", uuid());
+    void history_is_read_through_its_index_in_time_order() throws SQLException {
+        assertUses(TicketSql.HISTORY, "ticket_events_ticket_at_idx", uuid());
     }
 
     @Test
