@@ -408,6 +408,20 @@ class EscalationWebTest implements PostgresBacked {
         assertProblem(api.handoffOf(conversation.id(), TestTokens.user("esc-no-handoff")), 404);
     }
 
+    @Test
+    void secrets_in_a_reason_are_redacted_before_they_are_stored_or_handed_off() {
+        var conversation = Fixtures.conversation("esc-secret");
+        var ticket = api.escalate(conversation.id(), TestTokens.user("esc-secret"), "charge my card 4111 1111 1111 1111 again").map();
+
+        assertEquals("charge my card [REDACTED:CARD] again", ticket.get("escalation_reason"));
+        assertEquals("charge my card [REDACTED:CARD] again", api.history(ticket.get("id"), TicketingApi.ADMIN).items().get(1).get("reason"));
+        assertEquals("charge my card [REDACTED:CARD] again", api.handoffOf(conversation.id(), TicketingApi.ADMIN).field("reason"));
+        assertEquals(0, Fixtures.queryLong("""
+                SELECT (SELECT count(*) FROM ticketing.tickets WHERE escalation_reason LIKE '%4111%')
+                     + (SELECT count(*) FROM ticketing.ticket_events WHERE reason LIKE '%4111%')
+                     + (SELECT count(*) FROM ticketing.handoffs WHERE reason LIKE '%4111%')"""));
+    }
+
     // --- bad input -------------------------------------------------------------------------
 
     @Test
@@ -431,6 +445,26 @@ class EscalationWebTest implements PostgresBacked {
         assertProblem(api.escalate(conversation.id(), TestTokens.expired("esc-bad"), "x"), 401);
         assertEquals(0, Fixtures.queryLong("SELECT count(*) FROM ticketing.tickets WHERE conversation_id = ?", conversation.id()));
         assertEquals(201, api.escalate(conversation.id(), token, "r".repeat(1000)).status(), "1000 characters is the limit, not over it");
+    }
+
+    @Test
+    void bad_guest_escalations_are_4xx_problems_too() {
+        var guest = Fixtures.conversation(null);
+        String path = "/api/v1/sessions/" + guest.sessionId() + "/escalate";
+        assertEquals(List.of("reason"), fields(assertProblem(api.escalateSession(guest.sessionId(), null), 422)));
+        assertEquals(List.of("reason"), fields(assertProblem(api.http().post(path, null, null), 422)));
+        assertProblem(api.http().post(path, null, "{\"reason\": "), 400);
+        assertProblem(api.http().post(path, null, object("reason", Map.of("text", "x"))), 400);
+        assertProblem(api.http().post(path, TestTokens.expired("someone"), object("reason", "x")), 401);
+        assertEquals(0, Fixtures.queryLong("SELECT count(*) FROM ticketing.tickets WHERE conversation_id = ?", guest.id()));
+    }
+
+    @Test
+    void reading_a_conversations_handoff_or_a_tickets_history_needs_a_token() {
+        var conversation = Fixtures.conversation("esc-anon");
+        var ticket = api.escalate(conversation.id(), TestTokens.user("esc-anon"), "x").map();
+        assertProblem(api.handoffOf(conversation.id(), null), 401);
+        assertProblem(api.history(ticket.get("id"), null), 401);
     }
 
     static Map<String, Object> event(String from, String to, String actor, String reason) {

@@ -17,13 +17,14 @@ public interface EscalateConversationUseCase {
 
     Escalated escalate(EscalateCommand command);
 
-    /** The customer side (owner, guest by session) or an admin/service asks for humans, with a reason. */
+    /** The customer side (owner, guest by session) or an admin/service asks for humans, with a reason (stored redacted). */
     record EscalateCommand(ConversationRef conversation, Caller caller, String reason) {
 
         public EscalateCommand {
             Objects.requireNonNull(conversation, "conversation");
             Objects.requireNonNull(caller, "caller");
             Validation.check().text(reason, "reason", 1, Ticket.MAX_REASON).throwIfInvalid();
+            reason = Redaction.text(reason, Ticket.MAX_REASON);
         }
     }
 

@@ -21,7 +21,7 @@ public interface OpenTicketUseCase {
             Objects.requireNonNull(caller, "caller");
         }
 
-        /** Validates the raw request fields; every broken rule is reported at once (422). */
+        /** Validates the raw request fields (every broken rule at once, 422), then redacts the text and metadata. */
         public static OpenTicketCommand of(ConversationRef conversation, Caller caller, String description,
                                            String rawPriority, Map<String, Object> metadata) {
             Validation validation = Validation.check().text(description, "description", 0, Ticket.MAX_DESCRIPTION);
@@ -29,7 +29,8 @@ public interface OpenTicketUseCase {
             validation.require(rawPriority == null || priority != null, "priority", "must be one of low, normal, high, urgent");
             MetadataRules.check(validation, metadata, "metadata");
             validation.throwIfInvalid();
-            return new OpenTicketCommand(conversation, caller, description, priority, metadata);
+            return new OpenTicketCommand(conversation, caller, Redaction.text(description, Ticket.MAX_DESCRIPTION), priority,
+                    Redaction.tree(metadata));
         }
     }
 

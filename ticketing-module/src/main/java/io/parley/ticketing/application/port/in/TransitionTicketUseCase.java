@@ -50,7 +50,8 @@ public interface TransitionTicketUseCase {
             }
             validation.require(version == null || version >= 0, "version", "must not be negative");
             validation.throwIfInvalid();
-            return new TransitionCommand(ticketId, caller, to, reason == null || reason.isBlank() ? null : reason, assignee, version);
+            return new TransitionCommand(ticketId, caller, to, reason == null || reason.isBlank() ? null : Redaction.text(reason, Ticket.MAX_REASON),
+                    assignee, version);
         }
     }
 }

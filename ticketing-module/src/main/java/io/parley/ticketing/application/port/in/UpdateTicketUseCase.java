@@ -40,7 +40,8 @@ public interface UpdateTicketUseCase {
             validation.require(rawPriority != null || description != null || metadata != null, "body",
                     "give at least one of priority, description, metadata");
             validation.throwIfInvalid();
-            return new UpdateTicketCommand(ticketId, caller, priority, description, metadata, version);
+            return new UpdateTicketCommand(ticketId, caller, priority, Redaction.text(description, Ticket.MAX_DESCRIPTION),
+                    Redaction.tree(metadata), version);
         }
     }
 }

@@ -83,6 +83,28 @@ class CommandsTest {
     }
 
     @Test
+    void free_text_and_metadata_reach_the_use_cases_redacted() {
+        String card = "4111 1111 1111 1111";
+        assertEquals("card [REDACTED:CARD] declined",
+                new EscalateConversationUseCase.EscalateCommand(ConversationRef.byId(ID), AGENT, "card " + card + " declined").reason());
+        assertEquals("[REDACTED:CARD]", TransitionCommand.of(ID, AGENT, "CLOSED_RESOLVED", card, null, null).reason());
+        UpdateTicketCommand update = UpdateTicketCommand.of(ID, AGENT, null, "paid with " + card, Map.of("note", card), 1L);
+        assertEquals("paid with [REDACTED:CARD]", update.description());
+        assertEquals(Map.of("note", "[REDACTED:CARD]"), update.metadata());
+        OpenTicketCommand open = OpenTicketCommand.of(ConversationRef.byId(ID), AGENT, card, null, Map.of("cards", List.of(card)));
+        assertEquals("[REDACTED:CARD]", open.description());
+        assertEquals(Map.of("cards", List.of("[REDACTED:CARD]")), open.metadata());
+    }
+
+    @Test
+    void redaction_never_makes_a_text_longer_than_its_limit() {
+        String reason = "x".repeat(990) + " password: hunter2";
+        String redacted = new EscalateConversationUseCase.EscalateCommand(ConversationRef.byId(ID), AGENT, reason.substring(reason.length() - 1000)).reason();
+        assertTrue(redacted.codePointCount(0, redacted.length()) <= 1000, redacted);
+        assertTrue(!redacted.contains("hunter2"), redacted);
+    }
+
+    @Test
     void a_session_reference_that_cannot_be_a_session_names_nothing() {
         assertEquals("abc_DEF-123", ConversationRef.bySession("abc_DEF-123").sessionId());
         assertThrows(NotFoundException.class, () -> ConversationRef.bySession(""));
