@@ -10,6 +10,7 @@ import io.parley.app.support.TestHttp;
 import io.parley.app.support.TestTokens;
 import io.parley.testing.MutableClock;
 import io.parley.testing.PostgresBacked;
+import io.parley.testing.TestDatabase;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -17,6 +18,8 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
+import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -38,6 +41,7 @@ import static io.parley.ticketing.EscalationWebTest.withoutTimes;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
@@ -235,6 +239,28 @@ class TicketWorkflowWebTest implements PostgresBacked {
             var stored = api.get(reply.field("id"), TicketingApi.ADMIN).map();
             assertEquals(reply.field("assignee_id"), stored.get("assignee_id"), "the stored assignee is the agent who got it");
         }
+    }
+
+    @Test
+    void a_claimer_skips_a_ticket_another_claimer_holds_instead_of_waiting_for_it() throws Exception {
+        TicketingApi.emptyTheQueue();
+        clock.advance(Duration.ofMinutes(1));
+        var older = api.escalatedTicket("wf-skip-1");
+        clock.advance(Duration.ofMinutes(1));
+        var newer = api.escalatedTicket("wf-skip-2");
+
+        try (Connection other = TestDatabase.connect()) {
+            other.setAutoCommit(false);
+            try (PreparedStatement lock = other.prepareStatement("SELECT id FROM ticketing.tickets WHERE id = ?::uuid FOR UPDATE")) {
+                lock.setString(1, (String) older.get("id"));
+                lock.executeQuery().close();
+            }
+            // without SKIP LOCKED the claim would wait for the other transaction for ever: the guard turns that into a failure
+            var claimed = assertTimeoutPreemptively(Duration.ofSeconds(30), () -> api.claim(TicketingApi.agent("wf-skipper")));
+            assertEquals(newer.get("id"), claimed.field("id"), "the older ticket is held by another claimer");
+            other.rollback();
+        }
+        assertEquals(older.get("id"), api.claim(TicketingApi.agent("wf-skipper")).field("id"));
     }
 
     @Test
