@@ -127,6 +127,8 @@ class EscalationWebTest implements PostgresBacked {
         assertEquals(200, second.status(), second::toString);
         assertEquals(first, second.map());
         assertEquals(2, api.history(first.get("id"), TicketingApi.ADMIN).items().size());
+        var next = api.escalate(Fixtures.conversation("esc-repeat").id(), TestTokens.user("esc-repeat"), "another case").map();
+        assertEquals(number(first) + 1, number(next), "a repeat spends no ticket number");
         assertEquals(1, Fixtures.queryLong("SELECT count(*) FROM ticketing.handoffs WHERE conversation_id = ?", conversation.id()));
     }
 
@@ -465,6 +467,10 @@ class EscalationWebTest implements PostgresBacked {
         var ticket = api.escalate(conversation.id(), TestTokens.user("esc-anon"), "x").map();
         assertProblem(api.handoffOf(conversation.id(), null), 401);
         assertProblem(api.history(ticket.get("id"), null), 401);
+    }
+
+    static long number(Map<String, Object> ticket) {
+        return Long.parseLong(((String) ticket.get("number")).substring(2));
     }
 
     static Map<String, Object> event(String from, String to, String actor, String reason) {

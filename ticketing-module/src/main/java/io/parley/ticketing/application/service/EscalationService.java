@@ -60,10 +60,13 @@ public class EscalationService implements EscalateConversationUseCase {
             return new Escalated(existing, handoffs.findByTicket(existing.id()), false);
         }
         Instant now = Now.of(clock);
-        Ticket.Change opened = Ticket.open(Ids.newId(clock), new TicketNumber(saveTickets.nextTicketNumber()), conversation.id(),
-                conversation.ownerId(), null, null, null, Ticket.Move.by(actor, null, now, Ids.newId(clock)));
-        if (saveTickets.insertIfAbsent(opened.ticket())) {
-            saveTickets.append(opened.event());
+        // a plain read spares the common repeat an insert and a ticket number; a race past it is settled by ON CONFLICT
+        if (loadTickets.findByConversation(conversation.id()).isEmpty()) {
+            Ticket.Change opened = Ticket.open(Ids.newId(clock), new TicketNumber(saveTickets.nextTicketNumber()), conversation.id(),
+                    conversation.ownerId(), null, null, null, Ticket.Move.by(actor, null, now, Ids.newId(clock)));
+            if (saveTickets.insertIfAbsent(opened.ticket())) {
+                saveTickets.append(opened.event());
+            }
         }
         Ticket ticket = lockTickets.lockByConversation(conversation.id())
                 .orElseThrow(() -> new IllegalStateException("the conversation's ticket vanished while locked"));

@@ -15,6 +15,7 @@ import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Map;
+import java.util.Optional;
 
 /** The AI agent opens the conversation's ticket in OPEN_AI_HANDLING; a repeat answers with the existing one. */
 @Singleton
@@ -43,6 +44,10 @@ public class OpenTicketService implements OpenTicketUseCase {
             return loadTickets.findByConversation(conversation.id()).map(existing -> new Opened(existing, false))
                     .orElseThrow(() -> new ConflictException("conversation is closed", Map.of("conversation_status", conversation.status())));
         }
+        Optional<Ticket> existing = loadTickets.findByConversation(conversation.id());
+        if (existing.isPresent()) {
+            return new Opened(existing.get(), false);
+        }
         Instant now = Now.of(clock);
         Ticket.Change opened = Ticket.open(Ids.newId(clock), new TicketNumber(saveTickets.nextTicketNumber()), conversation.id(),
                 conversation.ownerId(), command.priority(), command.description(), command.metadata(),
@@ -51,8 +56,9 @@ public class OpenTicketService implements OpenTicketUseCase {
             saveTickets.append(opened.event());
             return new Opened(opened.ticket(), true);
         }
-        Ticket existing = loadTickets.findByConversation(conversation.id())
+        // another call opened it between the read and the insert
+        Ticket winner = loadTickets.findByConversation(conversation.id())
                 .orElseThrow(() -> new IllegalStateException("the conflicting ticket is not visible"));
-        return new Opened(existing, false);
+        return new Opened(winner, false);
     }
 }

@@ -82,6 +82,7 @@ class EscalationServiceTest {
     @Test
     void a_new_ticket_is_inserted_conflict_safely_then_locked_moved_and_handed_off() {
         when(directory.requireOwnedBy(conversationId, ALICE)).thenReturn(conversation(conversationId, ownerId, "open", "Refund missing"));
+        when(loadTickets.findByConversation(conversationId)).thenReturn(Optional.empty());
         when(saveTickets.nextTicketNumber()).thenReturn(1042L);
         AtomicReference<Ticket> inserted = new AtomicReference<>();
         when(saveTickets.insertIfAbsent(any())).thenAnswer(call -> {
@@ -121,9 +122,8 @@ class EscalationServiceTest {
     @Test
     void a_ticket_the_AI_opened_is_moved_without_a_second_creation_event() {
         when(directory.requireOwnedBy(conversationId, ALICE)).thenReturn(conversation(conversationId, ownerId, "open", null));
-        when(saveTickets.nextTicketNumber()).thenReturn(1043L);
-        when(saveTickets.insertIfAbsent(any())).thenReturn(false);
         Ticket aiTicket = Fixture.ticket(conversationId, TicketStatus.OPEN_AI_HANDLING);
+        when(loadTickets.findByConversation(conversationId)).thenReturn(Optional.of(aiTicket));
         when(lockTickets.lockByConversation(conversationId)).thenReturn(Optional.of(aiTicket));
         when(helpdesks.active()).thenReturn(HelpdeskKind.INTERNAL);
 
@@ -134,11 +134,14 @@ class EscalationServiceTest {
         assertEquals(aiTicket.number(), result.ticket().number(), "the existing ticket keeps its number");
         verify(saveTickets, times(1)).append(any());
         verify(saveTickets).update(result.ticket(), aiTicket.version());
+        verify(saveTickets, never()).insertIfAbsent(any());
+        verify(saveTickets, never()).nextTicketNumber();
     }
 
     @Test
-    void a_ticket_already_past_pending_is_returned_unchanged() {
+    void a_ticket_another_call_opened_and_moved_meanwhile_is_returned_unchanged() {
         when(directory.requireOwnedBy(conversationId, ALICE)).thenReturn(conversation(conversationId, ownerId, "open", null));
+        when(loadTickets.findByConversation(conversationId)).thenReturn(Optional.empty());
         when(saveTickets.nextTicketNumber()).thenReturn(1044L);
         when(saveTickets.insertIfAbsent(any())).thenReturn(false);
         Ticket active = Fixture.ticket(conversationId, TicketStatus.ACTIVE_HUMAN_CHAT);
@@ -178,6 +181,7 @@ class EscalationServiceTest {
         ConversationView guestConversation = conversation(conversationId, null, "open", null);
         when(directory.findBySession("s3ss10n")).thenReturn(Optional.of(guestConversation));
         when(directory.requireOwnedBy(conversationId, Caller.guest("s3ss10n"))).thenReturn(guestConversation);
+        when(loadTickets.findByConversation(conversationId)).thenReturn(Optional.empty());
         when(saveTickets.nextTicketNumber()).thenReturn(1045L);
         AtomicReference<Ticket> inserted = new AtomicReference<>();
         when(saveTickets.insertIfAbsent(any())).thenAnswer(call -> {

@@ -59,6 +59,7 @@ class OpenTicketServiceTest {
     void the_AI_opens_a_ticket_in_OPEN_AI_HANDLING_with_its_first_event() {
         UUID owner = UUID.randomUUID();
         when(directory.requireOwnedBy(conversationId, AI)).thenReturn(conversation(conversationId, owner, "open", null));
+        when(loadTickets.findByConversation(conversationId)).thenReturn(Optional.empty());
         when(saveTickets.nextTicketNumber()).thenReturn(2000L);
         when(saveTickets.insertIfAbsent(any())).thenReturn(true);
 
@@ -78,10 +79,8 @@ class OpenTicketServiceTest {
     }
 
     @Test
-    void a_repeat_answers_with_the_existing_ticket() {
+    void a_repeat_answers_with_the_existing_ticket_and_spends_no_ticket_number() {
         when(directory.requireOwnedBy(conversationId, AI)).thenReturn(conversation(conversationId, null, "open", null));
-        when(saveTickets.nextTicketNumber()).thenReturn(2001L);
-        when(saveTickets.insertIfAbsent(any())).thenReturn(false);
         Ticket existing = Fixture.ticket(conversationId, TicketStatus.PENDING_HUMAN_ASSIGNMENT);
         when(loadTickets.findByConversation(conversationId)).thenReturn(Optional.of(existing));
 
@@ -89,6 +88,21 @@ class OpenTicketServiceTest {
 
         assertFalse(opened.created());
         assertSame(existing, opened.ticket());
+        verifyNoInteractions(saveTickets);
+    }
+
+    @Test
+    void a_concurrent_opener_that_won_the_insert_is_answered_with_its_ticket() {
+        when(directory.requireOwnedBy(conversationId, AI)).thenReturn(conversation(conversationId, null, "open", null));
+        Ticket winner = Fixture.ticket(conversationId, TicketStatus.OPEN_AI_HANDLING);
+        when(loadTickets.findByConversation(conversationId)).thenReturn(Optional.empty(), Optional.of(winner));
+        when(saveTickets.nextTicketNumber()).thenReturn(2001L);
+        when(saveTickets.insertIfAbsent(any())).thenReturn(false);
+
+        Opened opened = service.open(OpenTicketCommand.of(ConversationRef.byId(conversationId), AI, null, null, null));
+
+        assertFalse(opened.created());
+        assertSame(winner, opened.ticket());
         verify(saveTickets, never()).append(any());
     }
 
