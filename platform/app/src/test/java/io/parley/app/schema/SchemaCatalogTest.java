@@ -304,7 +304,7 @@ class SchemaCatalogTest {
             tracing.api_requests
               api_requests_pkey                         unique btree (id)
               api_requests_created_idx                  btree (created_at)
-              api_requests_endpoint_created_idx         btree (endpoint, created_at)
+              api_requests_endpoint_created_idx         btree (endpoint, created_at) INCLUDE (method, status_code, latency_ms)
             """;
 
     private static final String TRIGGERS = """

@@ -16,14 +16,13 @@ import java.util.List;
 
 /**
  * Statistics computed by PostgreSQL with {@code percentile_cont} (one sort per group for the three
- * percentiles).
+ * percentiles), always from the {@code (endpoint, created_at)} index, which INCLUDEs method, status
+ * and latency so no heap page is read.
  *
- * <p>One endpoint's window is a range scan of the {@code (endpoint, created_at)} index. Every
- * endpoint's window is ONE range scan of the {@code created_at} index, grouped: measured on 3 M rows
- * (30 days, 40 endpoints, lines interleaved as they arrive) that takes 0.35 s, while walking the
- * {@code (endpoint, created_at)} index endpoint by endpoint (a skip scan) takes 2 s, because each
- * endpoint's rows of one day lie on nearly every heap page of that day. (With method, status and
- * latency INCLUDEd in that index the skip scan becomes index-only and wins: 0.12 s; see the report.)
+ * <p>For every endpoint the query walks the index's distinct endpoints (a recursive "skip scan":
+ * one index probe per endpoint template, of which there are a few dozen) and aggregates each
+ * endpoint's window as an index-only range. Measured on 3 M rows (30 days, 40 endpoints): 0.12 s,
+ * against 0.35 s for one grouped range scan of {@code created_at} and 2 s for the walk through the heap.
  */
 @Singleton
 class ApiRequestStatsReader implements LoadApiRequestStatsPort {
@@ -36,10 +35,20 @@ class ApiRequestStatsReader implements LoadApiRequestStatsPort {
                    percentile_cont(ARRAY[0.5, 0.95, 0.99]) WITHIN GROUP (ORDER BY latency_ms) AS latency
               FROM tracing.api_requests
             """;
-    static final String EVERY_ENDPOINT = AGGREGATES + """
-             WHERE created_at >= ? AND created_at < ?
-             GROUP BY endpoint, method
-             ORDER BY endpoint, method
+    static final String EVERY_ENDPOINT = """
+            WITH RECURSIVE endpoints AS (
+                (SELECT endpoint FROM tracing.api_requests ORDER BY endpoint LIMIT 1)
+                UNION ALL
+                SELECT (SELECT r.endpoint FROM tracing.api_requests r
+                         WHERE r.endpoint > e.endpoint ORDER BY r.endpoint LIMIT 1)
+                  FROM endpoints e
+                 WHERE e.endpoint IS NOT NULL)
+            SELECT s.* FROM endpoints e CROSS JOIN LATERAL (
+            """ + AGGREGATES + """
+                 WHERE endpoint = e.endpoint AND created_at >= ? AND created_at < ?
+                 GROUP BY endpoint, method) s
+             WHERE e.endpoint IS NOT NULL
+             ORDER BY s.endpoint, s.method
             """;
     static final String ONE_ENDPOINT = AGGREGATES + """
              WHERE endpoint = ? AND created_at >= ? AND created_at < ?

@@ -90,11 +90,12 @@ class TracingQueryPlanTest implements PostgresBacked {
     }
 
     @Test
-    void every_endpoints_statistics_are_one_range_of_the_time_index() throws SQLException {
+    void every_endpoints_statistics_walk_the_endpoint_index_without_touching_the_heap() throws SQLException {
         String plan = plan(ApiRequestStatsReader.EVERY_ENDPOINT, OffsetDateTime.parse("2026-11-22T00:00:00Z"),
                 OffsetDateTime.parse("2026-11-23T00:00:00Z"));
 
-        assertTrue(plan.contains("api_requests_created_idx"), plan);
+        assertTrue(plan.contains("Index Only Scan using api_requests_endpoint_created_idx"), plan);
+        assertFalse(plan.contains("api_requests_created_idx"), plan);
         assertFalse(plan.contains("Seq Scan"), plan);
     }
 }
