@@ -135,8 +135,8 @@ class HandoffDispatchTest implements PostgresBacked {
         assertEquals(ticket.get("number"), zdTicket.get("external_id"));
         @SuppressWarnings("unchecked")
         String comment = (String) ((Map<String, Object>) zdTicket.get("comment")).get("body");
-        assertTrue(comment.contains("user: My parcel 4711 never arrived"), comment);
-        assertTrue(comment.contains("assistant: I am sorry, let me check the tracking"), comment);
+        assertTrue(comment.contains("#1 User: My parcel 4711 never arrived"), comment);
+        assertTrue(comment.contains("#2 Assistant: I am sorry, let me check the tracking"), comment);
         assertTrue(comment.contains("the assistant cannot track it"), comment);
 
         var handoff = handoff(conversation);

@@ -2,7 +2,7 @@ package io.parley.conversation.application.port.in;
 
 import io.parley.conversation.domain.ContentLimits;
 import io.parley.conversation.domain.MessageRole;
-import io.parley.conversation.domain.MetadataRules;
+import io.parley.kernel.MetadataRules;
 import io.parley.kernel.Validation;
 
 import java.util.Map;

@@ -2,7 +2,7 @@ package io.parley.conversation.application.port.in;
 
 import io.parley.conversation.domain.Channel;
 import io.parley.conversation.domain.Conversation;
-import io.parley.conversation.domain.MetadataRules;
+import io.parley.kernel.MetadataRules;
 import io.parley.kernel.Validation;
 
 import java.util.Map;

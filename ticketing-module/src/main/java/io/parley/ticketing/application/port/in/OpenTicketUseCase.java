@@ -1,6 +1,7 @@
 package io.parley.ticketing.application.port.in;
 
 import io.parley.kernel.Caller;
+import io.parley.kernel.MetadataRules;
 import io.parley.kernel.Validation;
 import io.parley.ticketing.domain.Priority;
 import io.parley.ticketing.domain.Ticket;
@@ -27,7 +28,7 @@ public interface OpenTicketUseCase {
             Validation validation = Validation.check().text(description, "description", 0, Ticket.MAX_DESCRIPTION);
             Priority priority = rawPriority == null ? null : Priority.fromWire(rawPriority).orElse(null);
             validation.require(rawPriority == null || priority != null, "priority", "must be one of low, normal, high, urgent");
-            MetadataRules.check(validation, metadata, "metadata");
+            MetadataRules.check(validation, "metadata", metadata);
             validation.throwIfInvalid();
             return new OpenTicketCommand(conversation, caller, Redaction.text(description, Ticket.MAX_DESCRIPTION), priority,
                     Redaction.tree(metadata));

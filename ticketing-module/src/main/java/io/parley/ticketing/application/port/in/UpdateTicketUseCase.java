@@ -1,6 +1,7 @@
 package io.parley.ticketing.application.port.in;
 
 import io.parley.kernel.Caller;
+import io.parley.kernel.MetadataRules;
 import io.parley.kernel.Ids;
 import io.parley.kernel.Validation;
 import io.parley.ticketing.domain.Priority;
@@ -34,7 +35,7 @@ public interface UpdateTicketUseCase {
             Priority priority = rawPriority == null ? null : Priority.fromWire(rawPriority).orElse(null);
             validation.require(rawPriority == null || priority != null, "priority", "must be one of low, normal, high, urgent");
             validation.text(description, "description", 0, Ticket.MAX_DESCRIPTION);
-            MetadataRules.check(validation, metadata, "metadata");
+            MetadataRules.check(validation, "metadata", metadata);
             validation.require(version != null, "version", "is required (the version you read)");
             validation.require(version == null || version >= 0, "version", "must not be negative");
             validation.require(rawPriority != null || description != null || metadata != null, "body",

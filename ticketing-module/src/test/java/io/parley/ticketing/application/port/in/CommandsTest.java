@@ -1,6 +1,7 @@
 package io.parley.ticketing.application.port.in;
 
 import io.parley.kernel.Caller;
+import io.parley.kernel.MetadataRules;
 import io.parley.kernel.Cursor;
 import io.parley.kernel.FieldError;
 import io.parley.kernel.NotFoundException;
@@ -117,7 +118,7 @@ class CommandsTest {
     @Test
     void metadata_is_bounded_in_size_and_depth_and_holds_storable_text() {
         assertEquals(List.of(), check(Map.of("a", List.of(1, true, Map.of("b", "c")))));
-        assertEquals(List.of("metadata"), check(Map.of("big", "x".repeat(MetadataRules.MAX_CHARACTERS))));
+        assertEquals(List.of("metadata"), check(Map.of("big", "x".repeat(MetadataRules.MAX_BYTES))));
         assertEquals(List.of("metadata"), check(Map.of("nul", List.of("a\u0000"))));
         Map<String, Object> deep = Map.of();
         for (int i = 0; i < MetadataRules.MAX_DEPTH + 1; i++) {
@@ -128,7 +129,7 @@ class CommandsTest {
 
     private static List<String> check(Map<String, Object> metadata) {
         var validation = io.parley.kernel.Validation.check();
-        MetadataRules.check(validation, metadata, "metadata");
+        MetadataRules.check(validation, "metadata", metadata);
         try {
             validation.throwIfInvalid();
             return List.of();

@@ -1,8 +1,5 @@
-package io.parley.conversation.domain;
+package io.parley.kernel;
 
-import io.parley.kernel.FieldError;
-import io.parley.kernel.RuleViolationException;
-import io.parley.kernel.Validation;
 import org.junit.jupiter.api.Test;
 
 import java.util.ArrayList;

@@ -1,7 +1,5 @@
-package io.parley.conversation.domain;
+package io.parley.kernel;
 
-import io.parley.kernel.Text;
-import io.parley.kernel.Validation;
 
 import java.util.List;
 import java.util.Map;
