@@ -19,6 +19,7 @@ import java.util.Map;
  *   java -jar parley.jar                              # serve the API
  *   java -jar parley.jar token --sub alice --roles admin
  *   java -jar parley.jar retention [--dry-run]       # one retention run, no HTTP server; exit 0/1, 3 = locked
+ *   java -jar parley.jar seed-knowledge [--url http://localhost:8080]   # load the support articles into a running Parley
  * </pre>
  */
 @OpenAPIDefinition(info = @Info(title = "Parley", version = "1",
@@ -35,8 +36,10 @@ public final class Application {
             case "serve" -> serve(rest);
             case "token" -> System.exit(DevTokenCommand.run(rest, LocalRuntime.fromEnvironment()));
             case "retention" -> System.exit(RetentionCommand.run(rest, LocalRuntime.fromEnvironment()));
+            case "seed-knowledge" -> System.exit(KnowledgeSeedCommand.run(rest, LocalRuntime.fromEnvironment()));
             default -> {
-                LoggerFactory.getLogger(Application.class).error("unknown command '{}': use serve (default), token or retention", command);
+                LoggerFactory.getLogger(Application.class).error(
+                        "unknown command '{}': use serve (default), token, retention or seed-knowledge", command);
                 System.exit(2);
             }
         }
