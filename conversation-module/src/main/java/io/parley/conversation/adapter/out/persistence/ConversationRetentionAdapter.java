@@ -111,60 +111,30 @@ class ConversationRetentionAdapter implements PurgeConversationsPort {
     public void streamArchive(Collection<UUID> conversationIds, Consumer<ArchivedConversation> consumer) {
         List<Header> headers = headers(conversationIds);
         Map<UUID, ArchivedFeedback> feedback = feedback(conversationIds);
-        // Messages come in (conversation_id, seq) order, the headers in id order: one merge pass, so only one
-        // conversation's messages are held in memory at a time.
+        // One conversation at a time, each a range of (conversation_id, seq) read in index order: memory holds one
+        // conversation, and PostgreSQL never sorts a whole batch of message contents (= ANY(...) ORDER BY would).
         jdbc.prepareStatement("""
-                SELECT conversation_id, id, seq, role, content, intent, confidence, metadata::text AS metadata,
-                       redactions, created_at
+                SELECT id, seq, role, content, intent, confidence, metadata::text AS metadata, redactions, created_at
                   FROM conversation.messages
-                 WHERE conversation_id = ANY(?)
-                 ORDER BY conversation_id, seq
+                 WHERE conversation_id = ?
+                 ORDER BY seq
                 """, statement -> {
-            statement.setArray(1, uuidArray(statement, conversationIds));
             statement.setFetchSize(FETCH_SIZE);
-            int next = 0;
-            List<ArchivedMessage> messages = new ArrayList<>();
-            UUID current = null;
-            try (ResultSet rows = statement.executeQuery()) {
-                while (rows.next()) {
-                    UUID conversationId = rows.getObject("conversation_id", UUID.class);
-                    if (!conversationId.equals(current)) {
-                        if (current != null) {
-                            next = emitUpTo(headers, next, current, messages, feedback, consumer);
-                            messages = new ArrayList<>();
-                        }
-                        current = conversationId;
+            for (Header header : headers) {
+                statement.setObject(1, header.id());
+                List<ArchivedMessage> messages = new ArrayList<>();
+                try (ResultSet rows = statement.executeQuery()) {
+                    while (rows.next()) {
+                        messages.add(message(rows));
                     }
-                    messages.add(message(rows));
                 }
-            }
-            if (current != null) {
-                next = emitUpTo(headers, next, current, messages, feedback, consumer);
-            }
-            for (int i = next; i < headers.size(); i++) {
-                consumer.accept(headers.get(i).with(List.of(), feedback.get(headers.get(i).id())));
+                consumer.accept(header.with(messages, feedback.get(header.id())));
             }
             return null;
         });
     }
 
-    /** Emits the headers before {@code conversationId} (they have no messages), then that one with its messages. */
-    private static int emitUpTo(List<Header> headers, int next, UUID conversationId, List<ArchivedMessage> messages,
-                                Map<UUID, ArchivedFeedback> feedback, Consumer<ArchivedConversation> consumer) {
-        int i = next;
-        while (i < headers.size() && !headers.get(i).id().equals(conversationId)) {
-            consumer.accept(headers.get(i).with(List.of(), feedback.get(headers.get(i).id())));
-            i++;
-        }
-        if (i < headers.size()) {
-            consumer.accept(headers.get(i).with(messages, feedback.get(conversationId)));
-            i++;
-        }
-        return i;
-    }
-
     private List<Header> headers(Collection<UUID> conversationIds) {
-        // uuid ordering in SQL and in Java differ; the merge needs both sides in the same order, so both come from SQL
         return jdbc.prepareStatement("""
                 SELECT c.id, c.user_id, u.external_id, c.channel, c.locale, c.status, c.summary, c.metadata::text AS metadata,
                        c.last_seq, c.started_at, c.updated_at, c.ended_at
