@@ -1,13 +1,17 @@
 package io.parley.conversation.domain;
 
+import io.parley.kernel.Text;
+
 import java.time.Instant;
 import java.util.Map;
 import java.util.UUID;
+import java.util.regex.Pattern;
 
 /**
  * A conversation between one customer (a user, or a guest holding {@code sessionId}) and the
  * assistant. {@code lastSeq} is the seq of its newest message, so it is also its message count:
- * messages are append-only and never deleted one by one.
+ * messages are append-only and never deleted one by one. {@code summary} is a short preview of
+ * the conversation for lists: set by a service, or else taken from the first user message.
  */
 public record Conversation(
         UUID id,
@@ -24,8 +28,21 @@ public record Conversation(
         Instant updatedAt,
         Instant endedAt) {
 
+    public static final int SUMMARY_MAX_LENGTH = 100;
+    /** BCP 47-like tags such as {@code en}, {@code en-US}, {@code zh_Hant_TW} (the database checks the same). */
+    private static final Pattern LOCALE = Pattern.compile("^[A-Za-z]{2,3}([-_][A-Za-z0-9]{2,8}){0,3}$");
+
     public Conversation {
         metadata = metadata == null ? Map.of() : metadata;
+    }
+
+    public static boolean isValidLocale(String locale) {
+        return LOCALE.matcher(locale).matches();
+    }
+
+    /** The summary a conversation takes from its first user message: a word-boundary preview. */
+    public static String summaryPreviewOf(String firstUserMessage) {
+        return Text.preview(firstUserMessage, SUMMARY_MAX_LENGTH);
     }
 
     public boolean isOpen() {

@@ -1,17 +1,21 @@
 package io.parley.conversation.application.service;
 
+import io.micronaut.transaction.annotation.Transactional;
 import io.parley.conversation.api.ConversationDirectory;
 import io.parley.conversation.api.ConversationView;
 import io.parley.conversation.api.TicketPresence;
+import io.parley.conversation.application.port.in.ConversationRef;
 import io.parley.conversation.application.port.out.LoadConversationPort;
-import io.parley.conversation.application.port.out.LoadTranscriptPort;
+import io.parley.conversation.application.port.out.LoadMessagesPort;
 import io.parley.conversation.domain.Conversation;
 import io.parley.conversation.domain.ConversationAccess;
+import io.parley.conversation.domain.ConversationScope;
+import io.parley.conversation.domain.Message;
+import io.parley.conversation.domain.TranscriptText;
 import io.parley.kernel.Caller;
-import io.parley.kernel.NotFoundException;
 import jakarta.inject.Singleton;
 
-import java.time.format.DateTimeFormatter;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -21,64 +25,57 @@ import java.util.UUID;
 public class ConversationDirectoryService implements ConversationDirectory {
 
     private final LoadConversationPort conversations;
-    private final LoadTranscriptPort transcripts;
-    private final List<TicketPresence> ticketPresence;
+    private final LoadMessagesPort messages;
+    private final ConversationGuard guard;
 
-    public ConversationDirectoryService(LoadConversationPort conversations, LoadTranscriptPort transcripts,
+    public ConversationDirectoryService(LoadConversationPort conversations, LoadMessagesPort messages,
                                         List<TicketPresence> ticketPresence) {
         this.conversations = conversations;
-        this.transcripts = transcripts;
-        this.ticketPresence = ticketPresence;
+        this.messages = messages;
+        this.guard = new ConversationGuard(conversations, ticketPresence);
     }
 
     @Override
+    @Transactional(readOnly = true)
     public ConversationView requireReadable(UUID conversationId, Caller caller) {
-        Conversation conversation = conversations.load(conversationId).orElseThrow(ConversationDirectoryService::notFound);
-        boolean hasTicket = ticketPresence.stream().anyMatch(t -> t.hasTicket(conversationId));
-        if (!ConversationAccess.mayRead(conversation, caller, hasTicket)) {
-            throw notFound();
-        }
-        return view(conversation);
+        return view(guard.requireReadable(ConversationRef.id(conversationId), caller).conversation());
     }
 
     @Override
+    @Transactional(readOnly = true)
     public ConversationView requireOwnedBy(UUID conversationId, Caller caller) {
-        Conversation conversation = conversations.load(conversationId).orElseThrow(ConversationDirectoryService::notFound);
-        if (!ConversationAccess.isCustomer(conversation, caller) && !ConversationAccess.actsOnAny(caller)) {
-            throw notFound();
+        ConversationGuard.Readable readable = guard.requireReadable(ConversationRef.id(conversationId), caller);
+        if (!ConversationAccess.isCustomer(readable.conversation(), readable.caller()) && !ConversationAccess.actsOnAny(caller)) {
+            throw ConversationGuard.notFound();
         }
-        return view(conversation);
+        return view(readable.conversation());
     }
 
     @Override
+    @Transactional(readOnly = true)
     public Optional<ConversationView> find(UUID conversationId) {
-        return conversations.load(conversationId).map(ConversationDirectoryService::view);
+        return conversations.load(conversationId, ConversationScope.SYSTEM).map(ConversationDirectoryService::view);
     }
 
     @Override
+    @Transactional(readOnly = true)
     public Optional<ConversationView> findBySession(String sessionId) {
-        return conversations.loadBySession(sessionId).map(ConversationDirectoryService::view);
+        return conversations.loadBySession(sessionId, ConversationScope.SYSTEM).map(ConversationDirectoryService::view);
     }
 
     @Override
+    @Transactional(readOnly = true)
     public String plainTextTranscript(UUID conversationId) {
-        Conversation conversation = conversations.load(conversationId).orElseThrow(ConversationDirectoryService::notFound);
-        StringBuilder text = new StringBuilder()
-                .append("Conversation ").append(conversation.id())
-                .append(" (").append(conversation.channel().wireValue()).append(", started ")
-                .append(DateTimeFormatter.ISO_INSTANT.format(conversation.startedAt())).append(")\n\n");
-        transcripts.forEachMessage(conversationId, line -> text
-                .append('[').append(DateTimeFormatter.ISO_INSTANT.format(line.createdAt())).append("] ")
-                .append(line.role()).append(": ").append(line.content()).append('\n'));
+        Conversation conversation = conversations.load(conversationId, ConversationScope.SYSTEM)
+                .orElseThrow(ConversationGuard::notFound);
+        StringBuilder text = new StringBuilder(TranscriptText.plainHeader(conversation));
+        Iterator<Message> stream = new MessageStream(messages, conversationId, conversation.lastSeq());
+        stream.forEachRemaining(message -> text.append(TranscriptText.plainMessage(message)));
         return text.toString();
     }
 
     static ConversationView view(Conversation c) {
         return new ConversationView(c.id(), c.sessionId(), c.userId(), c.userSubject(), c.channel().wireValue(), c.locale(),
                 c.status().wireValue(), c.summary(), c.messageCount(), c.startedAt(), c.updatedAt(), c.endedAt());
-    }
-
-    private static NotFoundException notFound() {
-        return new NotFoundException("conversation");
     }
 }

@@ -1,5 +1,6 @@
 package io.parley.conversation.application.service;
 
+import io.micronaut.transaction.annotation.Transactional;
 import io.parley.conversation.api.UserDirectory;
 import io.parley.conversation.application.port.out.UpsertUserPort;
 import io.parley.kernel.Caller;
@@ -22,6 +23,7 @@ public class UserDirectoryService implements UserDirectory {
     }
 
     @Override
+    @Transactional
     public UUID ensureUser(Caller caller) {
         if (!caller.isAuthenticated()) {
             throw new IllegalArgumentException("only an authenticated caller has a user row");

@@ -15,7 +15,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The last line: anything unexpected is logged (class and stack, never request content) and
+ * The last line: anything unexpected is logged (exception classes and where, never messages) and
  * answered with a generic problem. A database that cannot be reached answers 503 so clients
  * and load balancers retry instead of treating it as a bug.
  */
@@ -31,13 +31,40 @@ final class UnexpectedErrorHandler implements ExceptionHandler<RuntimeException,
         if (status == HttpStatus.SERVICE_UNAVAILABLE) {
             LOG.warn("database unavailable: {}", exception.getClass().getName());
         } else {
-            LOG.error("unexpected error handling {} {}", request.getMethod(), routeOf(request), exception);
+            LOG.error("unexpected error handling {} {}: {}", request.getMethod(), routeOf(request), describe(exception));
         }
         return Problems.respond(HttpResponse.status(status), status, Problems.genericDetail(status), List.of(), Map.of());
     }
 
     private static String routeOf(HttpRequest<?> request) {
         return io.micronaut.http.BasicHttpAttributes.getUriTemplate(request).orElse("(unmatched)");
+    }
+
+    /**
+     * The exception chain by class, SQLState and the first Parley frame — never the messages: driver and
+     * framework messages can quote row values or request content, which must not reach a log line.
+     */
+    static String describe(Throwable exception) {
+        StringBuilder description = new StringBuilder();
+        StackTraceElement parleyFrame = null;
+        for (Throwable t = exception; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (description.length() > 0) {
+                description.append(" <- ");
+            }
+            description.append(t.getClass().getName());
+            if (t instanceof SQLException sql && sql.getSQLState() != null) {
+                description.append('[').append(sql.getSQLState()).append(']');
+            }
+            if (parleyFrame == null) {
+                for (StackTraceElement frame : t.getStackTrace()) {
+                    if (frame.getClassName().startsWith("io.parley.")) {
+                        parleyFrame = frame;
+                        break;
+                    }
+                }
+            }
+        }
+        return parleyFrame == null ? description.toString() : description + " at " + parleyFrame;
     }
 
     static boolean databaseUnavailable(Throwable exception) {

@@ -1,78 +1,120 @@
 package io.parley.conversation.adapter.out.persistence;
 
-import io.micronaut.core.type.Argument;
+import io.micronaut.data.connection.annotation.Connectable;
 import io.micronaut.data.jdbc.runtime.JdbcOperations;
-import io.micronaut.json.JsonMapper;
+import io.parley.conversation.application.port.out.ListConversationsPort;
 import io.parley.conversation.application.port.out.LoadConversationPort;
-import io.parley.conversation.application.port.out.LoadTranscriptPort;
 import io.parley.conversation.domain.Channel;
 import io.parley.conversation.domain.Conversation;
+import io.parley.conversation.domain.ConversationScope;
 import io.parley.conversation.domain.ConversationStatus;
 import jakarta.inject.Singleton;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Timestamp;
 import java.time.Instant;
-import java.util.Map;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.function.Consumer;
 
-/** Reads conversations and streams transcripts with plain SQL over the transaction-aware connection. */
+import static io.parley.conversation.adapter.out.persistence.JsonColumns.instant;
+import static io.parley.conversation.adapter.out.persistence.JsonColumns.setInstant;
+
+/**
+ * Reads conversations with plain SQL over the transaction-aware connection. Every read is scoped
+ * to what the caller could see ({@link ConversationScope}), so isolation holds in the query too.
+ */
 @Singleton
-class ConversationReadAdapter implements LoadConversationPort, LoadTranscriptPort {
+@Connectable
+class ConversationReadAdapter implements LoadConversationPort, ListConversationsPort {
 
-    private static final String SELECT_CONVERSATION = """
-            SELECT c.id, c.session_id, c.user_id, u.external_id, c.channel, c.locale, c.status, c.summary,
-                   c.metadata::text AS metadata, c.last_seq, c.started_at, c.updated_at, c.ended_at
+    private static final String CONVERSATION_COLUMNS = """
+            c.id, c.session_id, c.user_id, c.channel, c.locale, c.status, c.summary,
+            c.metadata::text AS metadata, c.last_seq, c.started_at, c.updated_at, c.ended_at
+            """;
+    private static final String SELECT_CONVERSATION = "SELECT u.external_id, " + CONVERSATION_COLUMNS + """
               FROM conversation.conversations c
               LEFT JOIN conversation.users u ON u.id = c.user_id
             """;
+    private static final String IN_SCOPE = " AND (? OR u.external_id = ? OR (c.user_id IS NULL AND c.session_id = ?))";
+
+    static final String BY_ID_SQL = SELECT_CONVERSATION + " WHERE c.id = ?" + IN_SCOPE;
+    static final String BY_SESSION_SQL = SELECT_CONVERSATION + " WHERE c.session_id = ?" + IN_SCOPE;
 
     private final JdbcOperations jdbc;
-    private final JsonMapper json;
+    private final JsonColumns json;
 
-    ConversationReadAdapter(JdbcOperations jdbc, JsonMapper json) {
+    ConversationReadAdapter(JdbcOperations jdbc, JsonColumns json) {
         this.jdbc = jdbc;
         this.json = json;
     }
 
     @Override
-    public Optional<Conversation> load(UUID conversationId) {
-        return jdbc.prepareStatement(SELECT_CONVERSATION + " WHERE c.id = ?", statement -> {
+    public Optional<Conversation> load(UUID conversationId, ConversationScope scope) {
+        return jdbc.prepareStatement(BY_ID_SQL, statement -> {
             statement.setObject(1, conversationId);
+            bindScope(statement, 2, scope);
             return single(statement);
         });
     }
 
     @Override
-    public Optional<Conversation> loadBySession(String sessionId) {
-        return jdbc.prepareStatement(SELECT_CONVERSATION + " WHERE c.session_id = ?", statement -> {
+    public Optional<Conversation> loadBySession(String sessionId, ConversationScope scope) {
+        return jdbc.prepareStatement(BY_SESSION_SQL, statement -> {
             statement.setString(1, sessionId);
+            bindScope(statement, 2, scope);
             return single(statement);
         });
     }
 
+    /**
+     * "My conversations, newest updated first": the owner's id comes from a sub-select (and their
+     * subject is the one asked for, no join per row), so the planner walks
+     * {@code conversations_user[_status]_updated_idx} in order and stops after {@code limit} rows,
+     * however many conversations the user has. The keyset continues strictly after the previous
+     * page's last (updated_at, id).
+     */
+    static String listSql(boolean byStatus, boolean afterPosition) {
+        return "SELECT CAST(? AS text) AS external_id, " + CONVERSATION_COLUMNS
+                + " FROM conversation.conversations c"
+                + " WHERE c.user_id = (SELECT id FROM conversation.users WHERE external_id = ?)"
+                + (byStatus ? " AND c.status = ?" : "")
+                + (afterPosition ? " AND (c.updated_at, c.id) < (?, ?)" : "")
+                + " ORDER BY c.updated_at DESC, c.id DESC LIMIT ?";
+    }
+
     @Override
-    public void forEachMessage(UUID conversationId, Consumer<TranscriptLine> consumer) {
-        jdbc.prepareStatement("""
-                SELECT seq, role, content, created_at FROM conversation.messages
-                 WHERE conversation_id = ? ORDER BY seq
-                """, statement -> {
-            statement.setObject(1, conversationId);
-            statement.setFetchSize(500);
+    public List<Conversation> listOwnedBy(String ownerSubject, ConversationStatus status, Instant afterUpdatedAt, UUID afterId,
+                                          int limit) {
+        boolean afterPosition = afterUpdatedAt != null && afterId != null;
+        return jdbc.prepareStatement(listSql(status != null, afterPosition), statement -> {
+            int index = 1;
+            statement.setString(index++, ownerSubject);
+            statement.setString(index++, ownerSubject);
+            if (status != null) {
+                statement.setString(index++, status.wireValue());
+            }
+            if (afterPosition) {
+                setInstant(statement, index++, afterUpdatedAt);
+                statement.setObject(index++, afterId);
+            }
+            statement.setInt(index, limit);
+            List<Conversation> conversations = new ArrayList<>();
             try (ResultSet rows = statement.executeQuery()) {
                 while (rows.next()) {
-                    consumer.accept(new LoadTranscriptPort.TranscriptLine(rows.getLong(1), rows.getString(2), rows.getString(3),
-                            rows.getTimestamp(4).toInstant()));
+                    conversations.add(conversation(rows));
                 }
             }
-            return null;
+            return conversations;
         });
+    }
+
+    private static void bindScope(PreparedStatement statement, int first, ConversationScope scope) throws SQLException {
+        statement.setBoolean(first, scope.any());
+        statement.setString(first + 1, scope.ownerSubject());
+        statement.setString(first + 2, scope.guestSession());
     }
 
     private Optional<Conversation> single(PreparedStatement statement) throws SQLException {
@@ -81,7 +123,7 @@ class ConversationReadAdapter implements LoadConversationPort, LoadTranscriptPor
         }
     }
 
-    private Conversation conversation(ResultSet rows) throws SQLException {
+    Conversation conversation(ResultSet rows) throws SQLException {
         return new Conversation(
                 rows.getObject("id", UUID.class),
                 rows.getString("session_id"),
@@ -91,22 +133,10 @@ class ConversationReadAdapter implements LoadConversationPort, LoadTranscriptPor
                 rows.getString("locale"),
                 ConversationStatus.fromWire(rows.getString("status")).orElseThrow(),
                 rows.getString("summary"),
-                metadata(rows.getString("metadata")),
+                json.read(rows.getString("metadata")),
                 rows.getLong("last_seq"),
-                instant(rows.getTimestamp("started_at")),
-                instant(rows.getTimestamp("updated_at")),
-                instant(rows.getTimestamp("ended_at")));
-    }
-
-    private Map<String, Object> metadata(String raw) {
-        try {
-            return raw == null ? Map.of() : json.readValue(raw, Argument.mapOf(String.class, Object.class));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    private static Instant instant(Timestamp timestamp) {
-        return timestamp == null ? null : timestamp.toInstant();
+                instant(rows, "started_at"),
+                instant(rows, "updated_at"),
+                instant(rows, "ended_at"));
     }
 }

@@ -1,5 +1,6 @@
 package io.parley.conversation.adapter.out.persistence;
 
+import io.micronaut.data.connection.annotation.Connectable;
 import io.micronaut.data.jdbc.runtime.JdbcOperations;
 import io.parley.conversation.application.port.out.UpsertUserPort;
 import jakarta.inject.Singleton;
@@ -13,6 +14,7 @@ import java.util.UUID;
  * stays with its first owner) rather than failing the request.
  */
 @Singleton
+@Connectable
 class UserUpsertAdapter implements UpsertUserPort {
 
     private final JdbcOperations jdbc;

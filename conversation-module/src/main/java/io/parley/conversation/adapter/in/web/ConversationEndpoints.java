@@ -1,0 +1,75 @@
+package io.parley.conversation.adapter.in.web;
+
+import io.micronaut.http.HttpResponse;
+import io.micronaut.json.JsonMapper;
+import io.parley.conversation.adapter.in.web.Requests.AppendMessage;
+import io.parley.conversation.adapter.in.web.Requests.GiveFeedback;
+import io.parley.conversation.adapter.in.web.Responses.FeedbackBody;
+import io.parley.conversation.adapter.in.web.Responses.MessageBody;
+import io.parley.conversation.adapter.in.web.Responses.MessagePage;
+import io.parley.conversation.application.port.in.AppendMessageCommand;
+import io.parley.conversation.application.port.in.AppendMessageUseCase;
+import io.parley.conversation.application.port.in.AppendResult;
+import io.parley.conversation.application.port.in.ConversationRef;
+import io.parley.conversation.application.port.in.ExportTranscriptUseCase;
+import io.parley.conversation.application.port.in.GiveFeedbackCommand;
+import io.parley.conversation.application.port.in.GiveFeedbackUseCase;
+import io.parley.conversation.application.port.in.ReadMessagesQuery;
+import io.parley.conversation.application.port.in.ReadMessagesUseCase;
+import io.parley.conversation.application.port.in.Transcript;
+import io.parley.conversation.domain.ConversationAccess;
+import io.parley.kernel.Caller;
+import jakarta.inject.Singleton;
+
+import java.io.InputStream;
+
+/**
+ * What the id routes and the guest session routes share: the same use cases behind both, so a
+ * guest's view of its conversation can never drift from the owner's.
+ */
+@Singleton
+class ConversationEndpoints {
+
+    private final AppendMessageUseCase appendMessage;
+    private final ReadMessagesUseCase readMessages;
+    private final ExportTranscriptUseCase exportTranscript;
+    private final GiveFeedbackUseCase giveFeedback;
+    private final JsonMapper json;
+
+    ConversationEndpoints(AppendMessageUseCase appendMessage, ReadMessagesUseCase readMessages,
+                          ExportTranscriptUseCase exportTranscript, GiveFeedbackUseCase giveFeedback, JsonMapper json) {
+        this.appendMessage = appendMessage;
+        this.readMessages = readMessages;
+        this.exportTranscript = exportTranscript;
+        this.giveFeedback = giveFeedback;
+        this.json = json;
+    }
+
+    /** 201 for a new message; 200 with the first result when the Idempotency-Key was seen before. */
+    HttpResponse<MessageBody> append(ConversationRef conversation, AppendMessage body, String idempotencyKey, Caller caller) {
+        AppendResult result = appendMessage.append(AppendMessageCommand.of(conversation, Requests.text(body.role()),
+                Requests.text(body.content()), Requests.text(body.intent()), Requests.number(body.confidence()), body.metadata(),
+                idempotencyKey), caller);
+        MessageBody message = MessageBody.of(result.message());
+        return result.replayed() ? HttpResponse.ok(message) : HttpResponse.created(message);
+    }
+
+    MessagePage messages(ConversationRef conversation, String limit, String cursor, Caller caller) {
+        return MessagePage.of(readMessages.read(ReadMessagesQuery.of(conversation, limit, cursor), caller));
+    }
+
+    HttpResponse<InputStream> transcript(ConversationRef conversation, String rawFormat, Caller caller) {
+        TranscriptFormat format = TranscriptFormat.parse(rawFormat);
+        Transcript transcript = exportTranscript.export(conversation, caller);
+        boolean sessionVisible = conversation instanceof ConversationRef.BySession
+                || ConversationAccess.isCustomer(transcript.conversation(), caller);
+        return HttpResponse.<InputStream>ok(new TranscriptStream(transcript, format, sessionVisible, json))
+                .contentType(format.contentType)
+                .header("Content-Disposition", "inline; filename=\"conversation-" + transcript.conversation().id()
+                        + "." + format.fileExtension + "\"");
+    }
+
+    FeedbackBody feedback(ConversationRef conversation, GiveFeedback body, Caller caller) {
+        return FeedbackBody.of(giveFeedback.give(GiveFeedbackCommand.of(conversation, Requests.number(body.rating()), Requests.text(body.comment())), caller));
+    }
+}

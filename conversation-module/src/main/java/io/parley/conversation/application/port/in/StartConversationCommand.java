@@ -1,0 +1,34 @@
+package io.parley.conversation.application.port.in;
+
+import io.parley.conversation.domain.Channel;
+import io.parley.conversation.domain.Conversation;
+import io.parley.conversation.domain.MetadataRules;
+import io.parley.kernel.Validation;
+
+import java.util.Map;
+import java.util.Objects;
+
+/** Start a conversation: where the customer talks from (default web), their locale, and free-form metadata. */
+public record StartConversationCommand(Channel channel, String locale, Map<String, Object> metadata) {
+
+    public StartConversationCommand {
+        Objects.requireNonNull(channel, "channel");
+        metadata = metadata == null ? Map.of() : metadata;
+        rules(Validation.check(), locale, metadata).throwIfInvalid();
+    }
+
+    /** From the raw request values: every broken rule at once, an unknown channel included. */
+    public static StartConversationCommand of(String channel, String locale, Map<String, Object> metadata) {
+        Validation validation = Validation.check();
+        Channel parsed = channel == null ? Channel.WEB : Channel.fromWire(channel).orElse(null);
+        validation.require(parsed != null, "channel", "must be one of web, mobile, email, api");
+        rules(validation, locale, metadata).throwIfInvalid();
+        return new StartConversationCommand(parsed, locale, metadata);
+    }
+
+    private static Validation rules(Validation validation, String locale, Map<String, Object> metadata) {
+        validation.require(locale == null || (locale.length() <= 35 && Conversation.isValidLocale(locale)),
+                "locale", "must be a language tag such as en or en-US");
+        return MetadataRules.check(validation, "metadata", metadata);
+    }
+}

@@ -1,0 +1,12 @@
+package io.parley.conversation.application.port.out;
+
+import io.parley.conversation.domain.Message;
+
+import java.util.List;
+import java.util.UUID;
+
+public interface LoadMessagesPort {
+
+    /** Up to {@code limit} messages with {@code afterSeq < seq <= upToSeq}, oldest first: an index range scan. */
+    List<Message> page(UUID conversationId, long afterSeq, long upToSeq, int limit);
+}

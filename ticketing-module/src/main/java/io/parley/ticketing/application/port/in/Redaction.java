@@ -1,0 +1,34 @@
+package io.parley.ticketing.application.port.in;
+
+import io.parley.kernel.Text;
+import io.parley.kernel.redaction.Redactor;
+
+import java.util.Map;
+
+/**
+ * Free text and metadata from clients reach the use cases only after redaction (API.md "Text"):
+ * a card number in an escalation reason never lands in the ticket, its history or a helpdesk.
+ * The commands apply it, so no use case can forget it.
+ */
+final class Redaction {
+
+    /** Immutable and thread-safe; one for the module until the platform offers a shared one. */
+    private static final Redactor REDACTOR = new Redactor();
+
+    private Redaction() {
+    }
+
+    /** The redacted text, shortened to {@code max} code points if a marker made it longer than the limit it was checked against. */
+    static String text(String value, int max) {
+        if (value == null) {
+            return null;
+        }
+        String redacted = REDACTOR.redact(value).value();
+        return redacted.codePointCount(0, redacted.length()) > max ? Text.preview(redacted, max) : redacted;
+    }
+
+    @SuppressWarnings("unchecked")
+    static Map<String, Object> tree(Map<String, Object> metadata) {
+        return metadata == null ? null : (Map<String, Object>) REDACTOR.redactTree(metadata).value();
+    }
+}

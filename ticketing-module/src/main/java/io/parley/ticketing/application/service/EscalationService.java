@@ -1,0 +1,81 @@
+package io.parley.ticketing.application.service;
+
+import io.parley.kernel.ConflictException;
+import io.parley.kernel.Ids;
+import io.parley.ticketing.application.port.in.EscalateConversationUseCase;
+import io.parley.ticketing.application.port.out.LoadHandoffPort;
+import io.parley.ticketing.application.port.out.LoadTicketPort;
+import io.parley.ticketing.application.port.out.LockTicketPort;
+import io.parley.ticketing.application.port.out.SaveTicketPort;
+import io.parley.ticketing.domain.Handoff;
+import io.parley.ticketing.domain.Ticket;
+import io.parley.ticketing.domain.TicketNumber;
+import io.parley.ticketing.domain.TicketStatus;
+import jakarta.inject.Singleton;
+import jakarta.transaction.Transactional;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Exactly one ticket per conversation without a check-then-insert race: the ticket is inserted with
+ * ON CONFLICT DO NOTHING (concurrent callers wait on the unique key), then the row is locked and
+ * moved if it is still the AI's. Every concurrent call sees the same ticket; only one moves it.
+ */
+@Singleton
+public class EscalationService implements EscalateConversationUseCase {
+
+    private final ConversationResolver conversations;
+    private final LoadTicketPort loadTickets;
+    private final LockTicketPort lockTickets;
+    private final SaveTicketPort saveTickets;
+    private final LoadHandoffPort handoffs;
+    private final TicketChangeWriter changes;
+    private final Clock clock;
+
+    EscalationService(ConversationResolver conversations, LoadTicketPort loadTickets, LockTicketPort lockTickets,
+                      SaveTicketPort saveTickets, LoadHandoffPort handoffs, TicketChangeWriter changes, Clock clock) {
+        this.conversations = conversations;
+        this.loadTickets = loadTickets;
+        this.lockTickets = lockTickets;
+        this.saveTickets = saveTickets;
+        this.handoffs = handoffs;
+        this.changes = changes;
+        this.clock = clock;
+    }
+
+    @Override
+    @Transactional
+    public Escalated escalate(EscalateCommand command) {
+        ConversationResolver.Resolved resolved = conversations.owned(command.conversation(), command.caller());
+        var conversation = resolved.view();
+        String actor = resolved.caller().actorLabel();
+        if (!conversation.isOpen()) {
+            // a closed conversation gets no new escalation, but a repeat still answers with its ticket
+            Ticket existing = loadTickets.findByConversation(conversation.id())
+                    .filter(t -> t.status() != TicketStatus.OPEN_AI_HANDLING)
+                    .orElseThrow(() -> new ConflictException("conversation is closed", Map.of("conversation_status", conversation.status())));
+            return new Escalated(existing, handoffs.findByTicket(existing.id()), false);
+        }
+        Instant now = Now.of(clock);
+        // a plain read spares the common repeat an insert and a ticket number; a race past it is settled by ON CONFLICT
+        if (loadTickets.findByConversation(conversation.id()).isEmpty()) {
+            Ticket.Change opened = Ticket.open(Ids.newId(clock), new TicketNumber(saveTickets.nextTicketNumber()), conversation.id(),
+                    conversation.ownerId(), null, null, null, Ticket.Move.by(actor, null, now, Ids.newId(clock)));
+            if (saveTickets.insertIfAbsent(opened.ticket())) {
+                saveTickets.append(opened.event());
+            }
+        }
+        Ticket ticket = lockTickets.lockByConversation(conversation.id())
+                .orElseThrow(() -> new IllegalStateException("the conversation's ticket vanished while locked"));
+        if (ticket.status() != TicketStatus.OPEN_AI_HANDLING) {
+            return new Escalated(ticket, handoffs.findByTicket(ticket.id()), false);
+        }
+        Ticket.Change escalation = ticket.moveTo(TicketStatus.PENDING_HUMAN_ASSIGNMENT,
+                Ticket.Move.by(actor, command.reason(), now, Ids.newId(clock)).withSummary(conversation.summary()));
+        Optional<Handoff> handoff = changes.store(ticket, escalation);
+        return new Escalated(escalation.ticket(), handoff, true);
+    }
+}

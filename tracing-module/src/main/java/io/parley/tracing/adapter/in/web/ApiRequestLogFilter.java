@@ -1,0 +1,86 @@
+package io.parley.tracing.adapter.in.web;
+
+import io.micronaut.core.async.publisher.Publishers;
+import io.micronaut.http.BasicHttpAttributes;
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.MutableHttpResponse;
+import io.micronaut.http.annotation.Filter;
+import io.micronaut.http.filter.HttpServerFilter;
+import io.micronaut.http.filter.ServerFilterChain;
+import io.micronaut.http.filter.ServerFilterPhase;
+import io.micronaut.security.authentication.Authentication;
+import io.parley.kernel.Caller;
+import io.parley.kernel.Ids;
+import io.parley.kernel.Role;
+import io.parley.tracing.application.port.in.RecordApiRequestUseCase;
+import io.parley.tracing.domain.ApiRequest;
+import org.reactivestreams.Publisher;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.EnumSet;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Logs every answered {@code /api/**} request: route template (never the raw path or query, which
+ * carry ids and personal data), method, status, latency, time and the kind of caller (never who).
+ * Handing the line over only queues it, so the response is never held up by the log.
+ */
+@Filter("/api/**")
+final class ApiRequestLogFilter implements HttpServerFilter {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ApiRequestLogFilter.class);
+
+    private final RecordApiRequestUseCase requestLog;
+    private final Clock clock;
+
+    ApiRequestLogFilter(RecordApiRequestUseCase requestLog, Clock clock) {
+        this.requestLog = requestLog;
+        this.clock = clock;
+    }
+
+    @Override
+    public int getOrder() {
+        // right after the request id filter: the latency includes security and every other filter
+        return ServerFilterPhase.FIRST.after();
+    }
+
+    @Override
+    public Publisher<MutableHttpResponse<?>> doFilter(HttpRequest<?> request, ServerFilterChain chain) {
+        String method = request.getMethodName();
+        if (!ApiRequest.isLoggable(method)) {
+            return chain.proceed(request);
+        }
+        Instant at = clock.instant();
+        long started = System.nanoTime();
+        return Publishers.map(chain.proceed(request), response -> {
+            try {
+                String endpoint = ApiRequest.fitEndpoint(BasicHttpAttributes.getUriTemplate(request).orElse(ApiRequest.UNMATCHED));
+                requestLog.record(new ApiRequest(Ids.newId(clock), endpoint, method, response.code(),
+                        (System.nanoTime() - started) / 1_000_000.0, callerKind(request, endpoint), at));
+            } catch (RuntimeException e) {
+                // the log must never break a response
+                LOG.warn("request log line not recorded: {}", e.getClass().getName());
+            }
+            return response;
+        });
+    }
+
+    /**
+     * The caller's kind as {@link Caller#kind()} names it. Without a token, a request to a route of the
+     * guest's capability (a {@code {session_id}} in the template) is a guest; any other is anonymous.
+     */
+    static String callerKind(HttpRequest<?> request, String endpoint) {
+        Optional<Authentication> authentication = request.getUserPrincipal(Authentication.class);
+        if (authentication.isEmpty()) {
+            return endpoint.contains("{session_id}") ? Caller.guest("-").kind() : Caller.anonymous().kind();
+        }
+        Set<Role> roles = EnumSet.noneOf(Role.class);
+        authentication.get().getRoles().forEach(role -> Role.fromClaim(role).ifPresent(roles::add));
+        return Caller.authenticated(Objects.requireNonNullElse(authentication.get().getName(), "-"), roles, null, null).kind();
+    }
+}
