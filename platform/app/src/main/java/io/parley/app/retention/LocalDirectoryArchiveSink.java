@@ -135,6 +135,10 @@ final class LocalDirectoryArchiveSink implements ArchiveSink {
         public PendingBatch write(Collection<UUID> conversationIds, LineSource source) {
             try {
                 FileChannel file = channel();
+                if (Files.exists(journalOf())) {
+                    // its journal would be overwritten, and with it the only record of what to settle
+                    throw new IllegalStateException("the previous archive batch of " + fileName + " is not settled");
+                }
                 long offset = file.size();
                 Path journal = writeJournal(new Journal(fileName, offset, List.copyOf(conversationIds)));
                 try {
@@ -181,7 +185,7 @@ final class LocalDirectoryArchiveSink implements ArchiveSink {
                     Files.deleteIfExists(directory.resolve(fileName));
                 }
             } catch (IOException e) {
-                LOG.warn("could not close the retention archive {}", fileName, e);
+                LOG.warn("could not close the retention archive {} ({})", fileName, e.getClass().getName());
             }
         }
 
@@ -288,7 +292,7 @@ final class LocalDirectoryArchiveSink implements ArchiveSink {
         try (FileChannel dir = FileChannel.open(directory, StandardOpenOption.READ)) {
             dir.force(true);
         } catch (IOException | UnsupportedOperationException e) {
-            LOG.debug("the retention archive directory cannot be synced on this platform", e);
+            LOG.debug("the retention archive directory cannot be synced on this platform ({})", e.getClass().getName());
         }
     }
 

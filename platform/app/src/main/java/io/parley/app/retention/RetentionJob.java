@@ -100,7 +100,14 @@ public class RetentionJob {
      * @throws RetentionLockHeldException when another run holds the lock: this one did nothing
      */
     public RetentionReport run(boolean dryRun) {
-        Optional<RetentionLock.Held> held = lock.tryAcquire();
+        Optional<RetentionLock.Held> held;
+        try {
+            held = lock.tryAcquire();
+        } catch (RuntimeException e) {
+            metrics.failed();
+            LOG.error("retention run failed before it began: the lock could not be asked for ({})", e.getClass().getName());
+            throw e;
+        }
         if (held.isEmpty()) {
             LOG.info("retention run skipped: another run holds the lock");
             metrics.skipped();
@@ -137,7 +144,8 @@ public class RetentionJob {
             Instant closedCutoff = policy(CLOSED_CONVERSATIONS_POLICY, settings.getClosedConversations());
             LOG.info("retention run {} started: dry_run={}, action={}, cutoffs={}", runId, dryRun, action.wireValue(), cutoffs);
             try {
-                if (!dryRun && action == Action.ARCHIVE) {
+                if (!dryRun) {
+                    // also after a switch from archive to delete: a batch a dead run left pending is settled either way
                     archive.recover(ids -> !conversations.stillPresent(ids).isEmpty());
                 }
                 if (tracesCutoff != null) {
@@ -159,8 +167,9 @@ public class RetentionJob {
                 }
             } catch (RuntimeException e) {
                 metrics.failed();
-                LOG.error("retention run {} failed; the batches it committed stay done: batches={}, tables={}",
-                        runId, tally.batches(), tally.tables(), e);
+                // the exception's class only: driver messages can quote row values, which must not reach a log line
+                LOG.error("retention run {} failed ({}); the batches it committed stay done: batches={}, tables={}",
+                        runId, e.getClass().getName(), tally.batches(), tally.tables());
                 throw e;
             }
             Instant finishedAt = clock.instant();

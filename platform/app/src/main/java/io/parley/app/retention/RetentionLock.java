@@ -84,7 +84,7 @@ public class RetentionLock {
                 statement.execute();
             } catch (SQLException e) {
                 // a broken connection is evicted by the pool, which ends the session and so the lock
-                LOG.warn("could not release the retention lock explicitly; it ends with its session", e);
+                LOG.warn("could not release the retention lock explicitly ({}); it ends with its session", e.getClass().getName());
             } finally {
                 closeQuietly(connection);
             }
@@ -96,7 +96,7 @@ public class RetentionLock {
             try {
                 connection.close();
             } catch (SQLException e) {
-                LOG.warn("could not close the retention lock's connection", e);
+                LOG.warn("could not close the retention lock's connection ({})", e.getClass().getName());
             }
         }
     }

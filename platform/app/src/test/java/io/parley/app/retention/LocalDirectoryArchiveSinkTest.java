@@ -91,6 +91,19 @@ class LocalDirectoryArchiveSinkTest {
     }
 
     @Test
+    void a_second_batch_before_the_first_is_settled_is_refused() {
+        List<UUID> first = ids(1);
+        try (ArchiveSink.Run run = sink().open("run-8", STARTED)) {
+            ArchiveSink.PendingBatch pending = run.write(first, lines(first));
+
+            assertThrows(IllegalStateException.class, () -> run.write(ids(1), lines(ids(1))));
+
+            pending.confirm();
+            assertEquals(first, conversationIds(reader().read(directory.resolve(run.location()))));
+        }
+    }
+
+    @Test
     void a_batch_whose_lines_fail_midway_leaves_nothing_behind() throws IOException {
         List<UUID> first = ids(1);
         try (ArchiveSink.Run run = sink().open("run-3", STARTED)) {

@@ -1,8 +1,6 @@
 package io.parley.conversation.adapter.out.persistence;
 
-import io.micronaut.core.type.Argument;
 import io.micronaut.data.jdbc.runtime.JdbcOperations;
-import io.micronaut.json.JsonMapper;
 import io.parley.conversation.api.ArchivedConversation;
 import io.parley.conversation.api.ArchivedFeedback;
 import io.parley.conversation.api.ArchivedMessage;
@@ -11,15 +9,11 @@ import io.parley.conversation.api.PurgedConversationRows;
 import io.parley.conversation.application.port.out.PurgeConversationsPort;
 import jakarta.inject.Singleton;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.sql.Array;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -29,6 +23,9 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.function.Consumer;
+
+import static io.parley.conversation.adapter.out.persistence.JsonColumns.instant;
+import static io.parley.conversation.adapter.out.persistence.JsonColumns.setInstant;
 
 /**
  * Retention's SQL over the transaction-aware connection. Every statement is bounded (LIMIT or an id list)
@@ -41,9 +38,9 @@ class ConversationRetentionAdapter implements PurgeConversationsPort {
     private static final int FETCH_SIZE = 1000;
 
     private final JdbcOperations jdbc;
-    private final JsonMapper json;
+    private final JsonColumns json;
 
-    ConversationRetentionAdapter(JdbcOperations jdbc, JsonMapper json) {
+    ConversationRetentionAdapter(JdbcOperations jdbc, JsonColumns json) {
         this.jdbc = jdbc;
         this.json = json;
     }
@@ -64,11 +61,11 @@ class ConversationRetentionAdapter implements PurgeConversationsPort {
                                FOR UPDATE SKIP LOCKED)
                    AND status = 'open' AND updated_at < ?
                 """, statement -> {
-            statement.setObject(1, timestamp(closedAt));
-            statement.setObject(2, timestamp(closedAt));
-            statement.setObject(3, timestamp(idleBefore));
+            setInstant(statement, 1, closedAt);
+            setInstant(statement, 2, closedAt);
+            setInstant(statement, 3, idleBefore);
             statement.setInt(4, limit);
-            statement.setObject(5, timestamp(idleBefore));
+            setInstant(statement, 5, idleBefore);
             return statement.executeUpdate();
         });
     }
@@ -78,7 +75,7 @@ class ConversationRetentionAdapter implements PurgeConversationsPort {
         return jdbc.prepareStatement("""
                 SELECT count(*) FROM conversation.conversations WHERE status = 'open' AND updated_at < ?
                 """, statement -> {
-            statement.setObject(1, timestamp(idleBefore));
+            setInstant(statement, 1, idleBefore);
             return single(statement);
         });
     }
@@ -91,9 +88,9 @@ class ConversationRetentionAdapter implements PurgeConversationsPort {
                 + (lock ? " FOR UPDATE SKIP LOCKED" : "");
         return jdbc.prepareStatement(sql, statement -> {
             int i = 1;
-            statement.setObject(i++, timestamp(cutoff));
+            setInstant(statement, i++, cutoff);
             if (after != null) {
-                statement.setObject(i++, timestamp(after.endedAt()));
+                setInstant(statement, i++, after.endedAt());
                 statement.setObject(i++, after.id());
             }
             statement.setInt(i, limit);
@@ -149,7 +146,7 @@ class ConversationRetentionAdapter implements PurgeConversationsPort {
                 while (rows.next()) {
                     headers.add(new Header(rows.getObject("id", UUID.class), rows.getObject("user_id", UUID.class),
                             rows.getString("external_id"), rows.getString("channel"), rows.getString("locale"),
-                            rows.getString("status"), rows.getString("summary"), map(rows.getString("metadata")),
+                            rows.getString("status"), rows.getString("summary"), json.read(rows.getString("metadata")),
                             rows.getLong("last_seq"), instant(rows, "started_at"), instant(rows, "updated_at"),
                             instant(rows, "ended_at")));
                 }
@@ -203,7 +200,7 @@ class ConversationRetentionAdapter implements PurgeConversationsPort {
                        (SELECT count(*) FROM conversation.feedback WHERE conversation_id IN (SELECT id FROM doomed))
                 """, statement -> {
             statement.setArray(1, uuidArray(statement, conversationIds));
-            statement.setObject(2, timestamp(cutoff));
+            setInstant(statement, 2, cutoff);
             return rows(statement);
         });
     }
@@ -226,15 +223,7 @@ class ConversationRetentionAdapter implements PurgeConversationsPort {
         double confidence = rows.getDouble("confidence");
         return new ArchivedMessage(rows.getObject("id", UUID.class), rows.getLong("seq"), rows.getString("role"),
                 rows.getString("content"), rows.getString("intent"), rows.wasNull() ? null : confidence,
-                map(rows.getString("metadata")), rows.getInt("redactions"), instant(rows, "created_at"));
-    }
-
-    private Map<String, Object> map(String raw) {
-        try {
-            return raw == null ? Map.of() : json.readValue(raw, Argument.mapOf(String.class, Object.class));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+                json.read(rows.getString("metadata")), rows.getInt("redactions"), instant(rows, "created_at"));
     }
 
     private static PurgedConversationRows rows(PreparedStatement statement) throws SQLException {
@@ -253,15 +242,6 @@ class ConversationRetentionAdapter implements PurgeConversationsPort {
 
     private static Array uuidArray(PreparedStatement statement, Collection<UUID> ids) throws SQLException {
         return statement.getConnection().createArrayOf("uuid", ids.toArray());
-    }
-
-    private static OffsetDateTime timestamp(Instant instant) {
-        return instant.atOffset(ZoneOffset.UTC);
-    }
-
-    private static Instant instant(ResultSet rows, String column) throws SQLException {
-        OffsetDateTime value = rows.getObject(column, OffsetDateTime.class);
-        return value == null ? null : value.toInstant();
     }
 
     private record Header(UUID id, UUID userId, String userSubject, String channel, String locale, String status, String summary,

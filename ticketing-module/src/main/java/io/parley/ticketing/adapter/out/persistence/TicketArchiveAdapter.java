@@ -1,6 +1,5 @@
 package io.parley.ticketing.adapter.out.persistence;
 
-import io.micronaut.core.type.Argument;
 import io.micronaut.data.jdbc.runtime.JdbcOperations;
 import io.micronaut.json.JsonMapper;
 import io.parley.ticketing.api.ArchivedHandoff;
@@ -8,16 +7,14 @@ import io.parley.ticketing.api.ArchivedTicket;
 import io.parley.ticketing.api.ArchivedTicketEvent;
 import io.parley.ticketing.api.TicketRetentionCounts;
 import io.parley.ticketing.application.port.out.LoadTicketArchivePort;
+import io.parley.ticketing.domain.TicketNumber;
 import jakarta.inject.Singleton;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.sql.Array;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
-import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -48,7 +45,7 @@ class TicketArchiveAdapter implements LoadTicketArchivePort {
         Map<UUID, ArchivedHandoff> handoffs = handoffs(ticketIds);
         Map<UUID, ArchivedTicket> byConversation = new HashMap<>();
         for (TicketRow t : tickets) {
-            byConversation.put(t.conversationId(), new ArchivedTicket(t.id(), "T-" + t.number(), t.conversationId(), t.clientId(),
+            byConversation.put(t.conversationId(), new ArchivedTicket(t.id(), new TicketNumber(t.number()).toString(), t.conversationId(), t.clientId(),
                     t.assigneeId(), t.status(), t.priority(), t.description(), t.escalationReason(), t.initialSummary(),
                     t.metadata(), t.version(), t.openedAt(), t.assignedAt(), t.closedAt(), t.updatedAt(),
                     history.getOrDefault(t.id(), List.of()), handoffs.get(t.id())));
@@ -86,8 +83,8 @@ class TicketArchiveAdapter implements LoadTicketArchivePort {
                             rows.getObject("conversation_id", UUID.class), rows.getObject("client_id", UUID.class),
                             rows.getObject("assignee_id", UUID.class), rows.getString("status"), rows.getString("priority"),
                             rows.getString("description"), rows.getString("escalation_reason"), rows.getString("initial_summary"),
-                            map(rows.getString("metadata")), rows.getLong("version"), instant(rows, "opened_at"),
-                            instant(rows, "assigned_at"), instant(rows, "closed_at"), instant(rows, "updated_at")));
+                            Jdbc.fromJson(json, rows.getString("metadata")), rows.getLong("version"), Jdbc.instant(rows, "opened_at"),
+                            Jdbc.instant(rows, "assigned_at"), Jdbc.instant(rows, "closed_at"), Jdbc.instant(rows, "updated_at")));
                 }
             }
             return tickets;
@@ -105,7 +102,7 @@ class TicketArchiveAdapter implements LoadTicketArchivePort {
                 while (rows.next()) {
                     history.computeIfAbsent(rows.getObject("ticket_id", UUID.class), id -> new ArrayList<>())
                             .add(new ArchivedTicketEvent(rows.getString("from_status"), rows.getString("to_status"),
-                                    rows.getString("actor"), rows.getString("reason"), instant(rows, "at")));
+                                    rows.getString("actor"), rows.getString("reason"), Jdbc.instant(rows, "at")));
                 }
             }
             return history;
@@ -124,28 +121,15 @@ class TicketArchiveAdapter implements LoadTicketArchivePort {
                     handoffs.put(rows.getObject("ticket_id", UUID.class), new ArchivedHandoff(rows.getObject("id", UUID.class),
                             rows.getString("provider"), rows.getString("status"), rows.getString("reason"),
                             rows.getString("external_ticket_id"), rows.getInt("attempts"), rows.getString("last_error"),
-                            instant(rows, "created_at"), instant(rows, "updated_at")));
+                            Jdbc.instant(rows, "created_at"), Jdbc.instant(rows, "updated_at")));
                 }
             }
             return handoffs;
         });
     }
 
-    private Map<String, Object> map(String raw) {
-        try {
-            return raw == null ? Map.of() : json.readValue(raw, Argument.mapOf(String.class, Object.class));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
     private static Array uuidArray(PreparedStatement statement, Collection<UUID> ids) throws SQLException {
         return statement.getConnection().createArrayOf("uuid", ids.toArray());
-    }
-
-    private static Instant instant(ResultSet rows, String column) throws SQLException {
-        OffsetDateTime value = rows.getObject(column, OffsetDateTime.class);
-        return value == null ? null : value.toInstant();
     }
 
     private record TicketRow(UUID id, long number, UUID conversationId, UUID clientId, UUID assigneeId, String status,
