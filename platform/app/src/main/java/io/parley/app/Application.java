@@ -2,6 +2,7 @@ package io.parley.app;
 
 import io.micronaut.runtime.Micronaut;
 import io.parley.app.config.LocalRuntime;
+import io.parley.app.retention.RetentionCommand;
 import io.parley.app.security.DevTokenCommand;
 import io.swagger.v3.oas.annotations.OpenAPIDefinition;
 import io.swagger.v3.oas.annotations.info.Info;
@@ -17,6 +18,7 @@ import java.util.Map;
  * <pre>
  *   java -jar parley.jar                              # serve the API
  *   java -jar parley.jar token --sub alice --roles admin
+ *   java -jar parley.jar retention [--dry-run]       # one retention run, no HTTP server; exit 0/1, 3 = locked
  *   java -jar parley.jar seed-knowledge [--url http://localhost:8080]   # load the support articles into a running Parley
  * </pre>
  */
@@ -33,9 +35,11 @@ public final class Application {
         switch (command) {
             case "serve" -> serve(rest);
             case "token" -> System.exit(DevTokenCommand.run(rest, LocalRuntime.fromEnvironment()));
+            case "retention" -> System.exit(RetentionCommand.run(rest, LocalRuntime.fromEnvironment()));
             case "seed-knowledge" -> System.exit(KnowledgeSeedCommand.run(rest, LocalRuntime.fromEnvironment()));
             default -> {
-                LoggerFactory.getLogger(Application.class).error("unknown command '{}': use serve (default), token or seed-knowledge", command);
+                LoggerFactory.getLogger(Application.class).error(
+                        "unknown command '{}': use serve (default), token, retention or seed-knowledge", command);
                 System.exit(2);
             }
         }
