@@ -3,6 +3,7 @@ package io.parley.tracing.application.port.in;
 import io.parley.kernel.FieldError;
 import io.parley.kernel.RuleViolationException;
 import io.parley.kernel.Text;
+import io.parley.kernel.TimeWindow;
 import io.parley.tracing.domain.ApiRequest;
 import io.parley.tracing.domain.StatsWindow;
 
@@ -24,38 +25,18 @@ public record ApiRequestStatsQuery(StatsWindow window, String endpoint) {
 
     public static ApiRequestStatsQuery of(String rawFrom, String rawTo, String endpoint, Instant now) {
         List<FieldError> errors = new ArrayList<>();
-        Instant from = parse(rawFrom, "from", errors);
-        Instant to = parse(rawTo, "to", errors);
         if (endpoint != null && (endpoint.isEmpty() || endpoint.length() > ApiRequest.ENDPOINT_MAX || !Text.isCleanUnicode(endpoint))) {
             errors.add(new FieldError("endpoint", "must be a route template of 1 to " + ApiRequest.ENDPOINT_MAX + " characters"));
+        }
+        TimeWindow window = null;
+        try {
+            window = TimeWindow.of(rawFrom, rawTo, now, StatsWindow.DEFAULT_LENGTH, StatsWindow.MAX_LENGTH);
+        } catch (RuleViolationException e) {
+            errors.addAll(0, e.errors());
         }
         if (!errors.isEmpty()) {
             throw new RuleViolationException(errors);
         }
-        to = to != null ? to : now;
-        from = from != null ? from : to.minus(StatsWindow.DEFAULT_LENGTH);
-        if (!from.isBefore(to)) {
-            throw new RuleViolationException("from", "must be before to (to defaults to now)");
-        }
-        if (from.plus(StatsWindow.MAX_LENGTH).isBefore(to)) {
-            throw new RuleViolationException("from", "the window from..to must be at most " + StatsWindow.MAX_LENGTH.toDays() + " days");
-        }
-        return new ApiRequestStatsQuery(new StatsWindow(from, to), endpoint);
-    }
-
-    private static Instant parse(String raw, String field, List<FieldError> errors) {
-        if (raw == null || raw.isBlank()) {
-            return null;
-        }
-        Instant instant = Timestamps.parse(raw).orElse(null);
-        if (instant == null) {
-            errors.add(new FieldError(field, Timestamps.FORMAT_MESSAGE));
-            return null;
-        }
-        if (!Timestamps.inRange(instant)) {
-            errors.add(new FieldError(field, Timestamps.RANGE_MESSAGE));
-            return null;
-        }
-        return instant;
+        return new ApiRequestStatsQuery(new StatsWindow(window.from(), window.to()), endpoint);
     }
 }

@@ -1,5 +1,6 @@
 package io.parley.tracing.application.port.in;
 
+import io.parley.kernel.Timestamps;
 import io.parley.kernel.FieldError;
 import io.parley.kernel.RuleViolationException;
 import io.parley.kernel.Validation;

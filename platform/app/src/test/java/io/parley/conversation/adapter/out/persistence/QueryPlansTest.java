@@ -83,6 +83,14 @@ class QueryPlansTest implements PostgresBacked {
                       FROM (SELECT id FROM conversation.conversations WHERE session_id LIKE 'plans-session-%' LIMIT 5000) c,
                            generate_series(1, 10) AS s
                     """);
+            // feedback on 5,000 conversations, given over the last 50 days
+            statement.execute("""
+                    INSERT INTO conversation.feedback (id, conversation_id, rating, created_at, updated_at)
+                    SELECT gen_random_uuid(), c.id, n % 6, now() - (n % 50) * interval '1 day', now() - (n % 50) * interval '1 day'
+                      FROM (SELECT id, row_number() OVER () AS n FROM conversation.conversations
+                             WHERE session_id LIKE 'plans-guest-session-%') c
+                    """);
+            statement.execute("ANALYZE conversation.feedback");
             statement.execute("ANALYZE conversation.users");
             statement.execute("ANALYZE conversation.conversations");
             statement.execute("ANALYZE conversation.messages");
@@ -149,6 +157,15 @@ class QueryPlansTest implements PostgresBacked {
         assertFalse(has(append, "Seq Scan"), append::toString);
         List<Map<String, Object>> replay = nodes(explainAnalyze(MessageAdapter.BY_IDEMPOTENCY_KEY_SQL, longConversation, "k"));
         assertTrue(usesIndex(replay, "messages_conversation_idempotency_key"), replay::toString);
+    }
+
+    @Test
+    void feedback_statistics_read_one_range_of_the_updated_at_index() throws SQLException {
+        Timestamp to = Timestamp.from(Instant.now().minusSeconds(20 * 86_400));
+        Timestamp from = Timestamp.from(to.toInstant().minusSeconds(86_400));
+        List<Map<String, Object>> nodes = nodes(explainAnalyze(FeedbackStatsAdapter.STATS_SQL, 4, from, to));
+        assertTrue(usesIndex(nodes, "feedback_updated_idx"), nodes::toString);
+        assertFalse(has(nodes, "Seq Scan"), nodes::toString);
     }
 
     Map<String, Object> explainAnalyze(String sql, Object... parameters) throws SQLException {

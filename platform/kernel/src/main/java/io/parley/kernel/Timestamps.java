@@ -1,4 +1,4 @@
-package io.parley.tracing.application.port.in;
+package io.parley.kernel;
 
 import java.time.DateTimeException;
 import java.time.Instant;
@@ -7,10 +7,10 @@ import java.time.format.DateTimeFormatter;
 import java.util.Optional;
 
 /** RFC 3339 timestamps as clients send them: an offset is required, years 1970..9999 (PostgreSQL and humans agree on those). */
-final class Timestamps {
+public final class Timestamps {
 
-    static final String FORMAT_MESSAGE = "must be an RFC 3339 timestamp with an offset, e.g. 2026-11-23T10:15:30.123Z";
-    static final String RANGE_MESSAGE = "must be between 1970 and 9999";
+    public static final String FORMAT_MESSAGE = "must be an RFC 3339 timestamp with an offset, e.g. 2026-11-23T10:15:30.123Z";
+    public static final String RANGE_MESSAGE = "must be between 1970 and 9999";
 
     private static final Instant EARLIEST = Instant.parse("1970-01-01T00:00:00Z");
     private static final Instant LATEST = Instant.parse("9999-12-31T23:59:59.999999999Z");
@@ -19,7 +19,7 @@ final class Timestamps {
     }
 
     /** The instant, or empty when the text is not RFC 3339 with an offset (check {@link #inRange} separately). */
-    static Optional<Instant> parse(String raw) {
+    public static Optional<Instant> parse(String raw) {
         if (raw == null || raw.length() > 64) {
             return Optional.empty();
         }
@@ -30,7 +30,7 @@ final class Timestamps {
         }
     }
 
-    static boolean inRange(Instant instant) {
+    public static boolean inRange(Instant instant) {
         return !instant.isBefore(EARLIEST) && !instant.isAfter(LATEST);
     }
 }
