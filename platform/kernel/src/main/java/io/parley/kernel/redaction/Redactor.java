@@ -29,7 +29,17 @@ public final class Redactor {
     private static final Pattern MARKER = Pattern.compile("\\[REDACTED:[A-Z_]{1,32}]");
     private static final Pattern KIND = Pattern.compile("[A-Z_]{1,32}");
 
+    private static final Redactor STANDARD = new Redactor();
+
     private final List<Detector> detectors;
+
+    /**
+     * The application's redactor with the default detectors: every module redacts through this one
+     * instance, so a detector added to {@link #defaultDetectors()} protects every store at once.
+     */
+    public static Redactor standard() {
+        return STANDARD;
+    }
 
     /** The default detectors, in {@link #defaultDetectors()} order. */
     public Redactor() {

@@ -44,7 +44,7 @@ public class SpanIngestionService implements IngestSpansUseCase {
 
     @Inject
     public SpanIngestionService(SaveSpansPort store, ConversationDirectory conversations, MeterRegistry meters) {
-        this(store, conversations, new Redactor(), meters);
+        this(store, conversations, Redactor.standard(), meters);
     }
 
     SpanIngestionService(SaveSpansPort store, ConversationDirectory conversations, Redactor redactor, MeterRegistry meters) {

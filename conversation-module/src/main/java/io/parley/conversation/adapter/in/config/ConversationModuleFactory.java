@@ -16,6 +16,6 @@ class ConversationModuleFactory {
 
     @Singleton
     Redactor redactor() {
-        return new Redactor();
+        return Redactor.standard();
     }
 }

@@ -12,8 +12,7 @@ import java.util.Map;
  */
 final class Redaction {
 
-    /** Immutable and thread-safe; one for the module until the platform offers a shared one. */
-    private static final Redactor REDACTOR = new Redactor();
+    private static final Redactor REDACTOR = Redactor.standard();
 
     private Redaction() {
     }
