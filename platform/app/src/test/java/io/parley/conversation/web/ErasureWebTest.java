@@ -8,6 +8,7 @@ import io.parley.app.support.TestHttp;
 import io.parley.app.support.TestTokens;
 import io.parley.kernel.Ids;
 import io.parley.testing.PostgresBacked;
+import io.parley.ticketing.Concurrently;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -17,6 +18,7 @@ import java.util.UUID;
 
 import static io.parley.app.support.ProblemAssertions.assertProblem;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** API.md: erasure of a conversation and of everything of a user; all that hangs off them goes too. */
 @MicronautTest(transactional = false)
@@ -113,6 +115,26 @@ class ErasureWebTest implements PostgresBacked {
         assertEquals(1, Fixtures.queryLong("SELECT count(*) FROM conversation.conversations WHERE id = ?", UUID.fromString(bobs)));
         assertEquals(List.of(), http.get("/api/v1/conversations", token).items());
         assertEquals(204, http.delete("/api/v1/users/me", token).status(), "erasing nothing is fine");
+    }
+
+    @Test
+    void erasing_me_while_i_start_conversations_never_fails_and_leaves_no_orphan() {
+        String subject = ConversationClient.subject("racer");
+        String token = TestTokens.user(subject);
+        api.startId(token);
+
+        List<TestHttp.Reply> replies = Concurrently.run(24, i -> i % 3 == 0
+                ? http.delete("/api/v1/users/me", token)
+                : http.post("/api/v1/conversations", token, "{\"channel\":\"web\"}"));
+
+        for (TestHttp.Reply reply : replies) {
+            assertTrue(reply.status() == 201 || reply.status() == 204, reply::toString);
+        }
+        long orphans = Fixtures.queryLong("""
+                SELECT count(*) FROM conversation.conversations c
+                 WHERE c.user_id IS NOT NULL AND NOT EXISTS (SELECT 1 FROM conversation.users u WHERE u.id = c.user_id)
+                """);
+        assertEquals(0, orphans, "every conversation that survived the race still has its owner row");
     }
 
     @Test
