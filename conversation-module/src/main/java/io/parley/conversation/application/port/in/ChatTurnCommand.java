@@ -48,7 +48,7 @@ public record ChatTurnCommand(ConversationRef.BySession session, String message,
     private static Validation rules(Validation validation, String message, String locale, Map<String, Object> metadata,
                                     String idempotencyKey) {
         validation.text(message, "message", 1, ContentLimits.STORAGE_MAX);
-        validation.require(message == null || !message.isBlank(), "message", "must not be blank");
+        validation.require(message == null || message.isEmpty() || !message.isBlank(), "message", "must not be blank");
         validation.require(locale == null || (locale.length() <= 35 && Conversation.isValidLocale(locale)),
                 "locale", "must be a language tag such as en or en-US");
         MetadataRules.check(validation, "metadata", metadata);
