@@ -1,5 +1,9 @@
 package io.parley.chat;
 
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
 import io.micronaut.context.annotation.Property;
 import io.micronaut.json.JsonMapper;
 import io.micronaut.runtime.server.EmbeddedServer;
@@ -14,10 +18,13 @@ import io.parley.testing.PostgresBacked;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.slf4j.LoggerFactory;
 
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
 
@@ -151,6 +158,29 @@ class ChatWebTest implements PostgresBacked {
         assertEquals("my card [REDACTED:CARD] was charged twice", message(turn).get("content"));
         assertEquals(1, ((Number) message(turn).get("redactions")).intValue());
         assertEquals(0, Fixtures.queryLong("SELECT count(*) FROM conversation.messages WHERE content LIKE '%4111%'"));
+    }
+
+    @Test
+    void no_message_content_reaches_a_log_line() {
+        ListAppender<ILoggingEvent> logs = new ListAppender<>();
+        Logger root = (Logger) LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
+        Level level = root.getLevel();
+        logs.start();
+        root.addAppender(logs);
+        root.setLevel(Level.DEBUG);
+        try {
+            Map<String, Object> first = chat.first(null, "Zebra-unicorn question about my password");
+            chat.next(null, (String) first.get("session_id"), "Quokka wants a human agent");
+        } finally {
+            root.detachAppender(logs);
+            root.setLevel(level);
+        }
+        for (ILoggingEvent event : logs.list) {
+            String line = event.getFormattedMessage();
+            assertTrue(!line.contains("Zebra") && !line.contains("Quokka") && !line.contains("I'm bringing in a person"), line);
+        }
+        assertTrue(logs.list.stream().anyMatch(e -> e.getFormattedMessage().startsWith("chat turn in conversation")),
+                "the turn is logged, by ids");
     }
 
     // --- users -----------------------------------------------------------------------------
@@ -377,8 +407,8 @@ class ChatWebTest implements PostgresBacked {
     }
 
     private static Map<?, ?> withoutNulls(Object map) {
-        Map<Object, Object> copy = new java.util.LinkedHashMap<>((Map<?, ?>) map);
-        copy.values().removeIf(java.util.Objects::isNull);
+        Map<Object, Object> copy = new LinkedHashMap<>((Map<?, ?>) map);
+        copy.values().removeIf(Objects::isNull);
         return copy;
     }
 }
