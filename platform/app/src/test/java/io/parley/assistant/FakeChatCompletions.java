@@ -24,10 +24,10 @@ import java.util.concurrent.TimeUnit;
  * (one scripted response per request, in order) and recording every request it receives. A "hang"
  * holds the request open until the test releases it, so a client timeout happens without sleeping.
  */
-final class FakeChatCompletions {
+public final class FakeChatCompletions {
 
-    record Recorded(String method, String path, Map<String, List<String>> headers, String body) {
-        String header(String name) {
+    public record Recorded(String method, String path, Map<String, List<String>> headers, String body) {
+        public String header(String name) {
             return headers.entrySet().stream().filter(e -> e.getKey().equalsIgnoreCase(name))
                     .flatMap(e -> e.getValue().stream()).findFirst().orElse(null);
         }
@@ -49,7 +49,7 @@ final class FakeChatCompletions {
         server.start();
     }
 
-    static FakeChatCompletions start() {
+    public static FakeChatCompletions start() {
         try {
             return new FakeChatCompletions(HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0));
         } catch (IOException e) {
@@ -58,43 +58,43 @@ final class FakeChatCompletions {
     }
 
     /** The base URL to configure, like {@code https://api.openai.com/v1}. */
-    String baseUrl() {
+    public String baseUrl() {
         return "http://127.0.0.1:" + server.getAddress().getPort() + "/v1";
     }
 
-    FakeChatCompletions answer(String content) {
+    public FakeChatCompletions answer(String content) {
         return respond(200, completion(content));
     }
 
-    FakeChatCompletions respond(int status, String body) {
+    public FakeChatCompletions respond(int status, String body) {
         script.add(new Scripted(status, body, false));
         return this;
     }
 
-    FakeChatCompletions hang() {
+    public FakeChatCompletions hang() {
         script.add(new Scripted(0, null, true));
         return this;
     }
 
-    List<Recorded> received() {
+    public List<Recorded> received() {
         return List.copyOf(received);
     }
 
     /** Forgets the script and the recorded requests, and lets any held request go. */
-    void reset() {
+    public void reset() {
         release.countDown();
         release = new CountDownLatch(1);
         script.clear();
         received.clear();
     }
 
-    void stop() {
+    public void stop() {
         release.countDown();
         server.stop(0);
         handlers.shutdownNow();
     }
 
-    static String completion(String content) {
+    public static String completion(String content) {
         return """
                 {"id":"chatcmpl-1","object":"chat.completion","created":1,"model":"test-model-2026","system_fingerprint":"fp",
                  "choices":[{"index":0,"message":{"role":"assistant","content":%s,"refusal":null},"logprobs":null,"finish_reason":"stop"}],

@@ -20,7 +20,7 @@ import java.util.Set;
  * must not run in a test transaction ({@code @MicronautTest(transactional = false)}): the articles are
  * committed once and read by every test method.
  */
-final class SeedArticles {
+public final class SeedArticles {
 
     private static final Caller ADMIN = Caller.authenticated("test-admin", Set.of(Role.ADMIN), null, null);
 
@@ -28,7 +28,7 @@ final class SeedArticles {
     }
 
     @SuppressWarnings("unchecked")
-    static void load(ManageKnowledgeUseCase knowledge, JsonMapper json) {
+    public static void load(ManageKnowledgeUseCase knowledge, JsonMapper json) {
         Fixtures.execute("DELETE FROM conversation.knowledge_documents");
         try (InputStream in = SeedArticles.class.getClassLoader().getResourceAsStream("knowledge/seed-articles.json")) {
             for (Map<String, Object> a : json.readValue(in.readAllBytes(), Argument.listOf(Argument.mapOf(String.class, Object.class)))) {

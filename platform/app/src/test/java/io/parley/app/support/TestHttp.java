@@ -44,6 +44,11 @@ public final class TestHttp {
         return send("POST", path, token, "application/json", toJson(body));
     }
 
+    /** A JSON POST with extra headers such as {@code Idempotency-Key}. */
+    public Reply post(String path, String token, Object body, Map<String, String> headers) {
+        return send("POST", path, token, "application/json", toJson(body), headers);
+    }
+
     public Reply put(String path, String token, Object body) {
         return send("PUT", path, token, "application/json", toJson(body));
     }

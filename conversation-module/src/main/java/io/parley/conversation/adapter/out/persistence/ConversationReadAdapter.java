@@ -2,6 +2,7 @@ package io.parley.conversation.adapter.out.persistence;
 
 import io.micronaut.data.connection.annotation.Connectable;
 import io.micronaut.data.jdbc.runtime.JdbcOperations;
+import io.parley.conversation.application.port.out.FindStartedConversationPort;
 import io.parley.conversation.application.port.out.ListConversationsPort;
 import io.parley.conversation.application.port.out.LoadConversationPort;
 import io.parley.conversation.domain.Channel;
@@ -28,7 +29,7 @@ import static io.parley.conversation.adapter.out.persistence.JsonColumns.setInst
  */
 @Singleton
 @Connectable
-class ConversationReadAdapter implements LoadConversationPort, ListConversationsPort {
+class ConversationReadAdapter implements LoadConversationPort, ListConversationsPort, FindStartedConversationPort {
 
     private static final String CONVERSATION_COLUMNS = """
             c.id, c.session_id, c.user_id, c.channel, c.locale, c.status, c.summary,
@@ -42,6 +43,22 @@ class ConversationReadAdapter implements LoadConversationPort, ListConversations
 
     static final String BY_ID_SQL = SELECT_CONVERSATION + " WHERE c.id = ?" + IN_SCOPE;
     static final String BY_SESSION_SQL = SELECT_CONVERSATION + " WHERE c.session_id = ?" + IN_SCOPE;
+
+    /** Queues concurrent first turns of one owner with one key (released at commit or rollback). */
+    static final String FIRST_TURN_LOCK_SQL = "SELECT pg_advisory_xact_lock(hashtextextended(?, 0))";
+    /**
+     * The owner's conversation whose first message carries the key: {@code updated_at >= started_at >= since}
+     * bounds the walk of {@code conversations_user_updated_idx} to the window; each candidate is one probe
+     * of the (conversation_id, idempotency_key) unique index.
+     */
+    static final String STARTED_BY_KEY_SQL = "SELECT CAST(? AS text) AS external_id, " + CONVERSATION_COLUMNS + """
+              FROM conversation.conversations c
+              JOIN conversation.messages m ON m.conversation_id = c.id AND m.idempotency_key = ? AND m.seq = 1
+             WHERE c.user_id = (SELECT id FROM conversation.users WHERE external_id = ?)
+               AND c.updated_at >= ? AND c.started_at >= ?
+             ORDER BY c.started_at DESC, c.id DESC
+             LIMIT 1
+            """;
 
     private final JdbcOperations jdbc;
     private final JsonColumns json;
@@ -108,6 +125,22 @@ class ConversationReadAdapter implements LoadConversationPort, ListConversations
                 }
             }
             return conversations;
+        });
+    }
+
+    @Override
+    public Optional<Conversation> lockAndFind(String ownerSubject, String idempotencyKey, Instant since) {
+        jdbc.prepareStatement(FIRST_TURN_LOCK_SQL, statement -> {
+            statement.setString(1, "chat-first-turn " + idempotencyKey + " " + ownerSubject);
+            return statement.execute();
+        });
+        return jdbc.prepareStatement(STARTED_BY_KEY_SQL, statement -> {
+            statement.setString(1, ownerSubject);
+            statement.setString(2, idempotencyKey);
+            statement.setString(3, ownerSubject);
+            setInstant(statement, 4, since);
+            setInstant(statement, 5, since);
+            return single(statement);
         });
     }
 

@@ -84,7 +84,7 @@ class MessageAdapter implements AppendMessagePort, LoadMessagesPort {
                 return new Appended(inserted.get());
             }
             connection.rollback(beforeAppend);
-            return byIdempotencyKey(message.conversationId(), message.idempotencyKey())
+            return findByIdempotencyKey(message.conversationId(), message.idempotencyKey())
                     .<AppendOutcome>map(Replayed::new).orElseGet(NotOpen::new);
         } catch (SQLException e) {
             throw new IllegalStateException("cannot append to conversation " + message.conversationId(), e);
@@ -113,7 +113,8 @@ class MessageAdapter implements AppendMessagePort, LoadMessagesPort {
         });
     }
 
-    private Optional<Message> byIdempotencyKey(UUID conversationId, String idempotencyKey) {
+    @Override
+    public Optional<Message> findByIdempotencyKey(UUID conversationId, String idempotencyKey) {
         return jdbc.prepareStatement(BY_IDEMPOTENCY_KEY_SQL, statement -> {
             statement.setObject(1, conversationId);
             statement.setString(2, idempotencyKey);

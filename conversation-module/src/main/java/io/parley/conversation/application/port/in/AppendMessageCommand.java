@@ -39,6 +39,11 @@ public record AppendMessageCommand(ConversationRef conversation, MessageRole rol
         return new AppendMessageCommand(conversation, parsed, content, intent, fraction, metadata, idempotencyKey);
     }
 
+    /** The {@code Idempotency-Key} rule of every write that accepts one (API.md "Idempotency"). */
+    public static boolean isIdempotencyKey(String key) {
+        return IDEMPOTENCY_KEY.matcher(key).matches();
+    }
+
     private static Validation rules(Validation validation, String content, String intent, Double confidence,
                                     Map<String, Object> metadata, String idempotencyKey) {
         validation.text(content, "content", 1, ContentLimits.STORAGE_MAX);
@@ -48,7 +53,7 @@ public record AppendMessageCommand(ConversationRef conversation, MessageRole rol
         }
         validation.require(confidence == null || (confidence >= 0 && confidence <= 1), "confidence", "must be a number between 0 and 1");
         MetadataRules.check(validation, "metadata", metadata);
-        return validation.require(idempotencyKey == null || IDEMPOTENCY_KEY.matcher(idempotencyKey).matches(),
+        return validation.require(idempotencyKey == null || isIdempotencyKey(idempotencyKey),
                 "Idempotency-Key", "must be 1 to 128 printable ASCII characters without spaces");
     }
 }

@@ -160,6 +160,18 @@ class QueryPlansTest implements PostgresBacked {
     }
 
     @Test
+    void a_retried_first_chat_turn_walks_the_owners_recent_conversations_and_probes_each_by_its_idempotency_key() throws SQLException {
+        Timestamp since = Timestamp.from(Instant.now().minusSeconds(24 * 3600));
+        List<Map<String, Object>> nodes = nodes(explainAnalyze(ConversationReadAdapter.STARTED_BY_KEY_SQL, ownerSubject, "first-turn",
+                ownerSubject, since, since));
+        assertTrue(usesIndex(nodes, "users_external_id_key"), nodes::toString);
+        assertTrue(usesIndex(nodes, "conversations_user_updated_idx") || usesIndex(nodes, "conversations_user_status_updated_idx"),
+                nodes::toString);
+        assertTrue(usesIndex(nodes, "messages_conversation_idempotency_key"), nodes::toString);
+        assertFalse(has(nodes, "Seq Scan"), nodes::toString);
+    }
+
+    @Test
     void feedback_statistics_read_one_range_of_the_updated_at_index() throws SQLException {
         Timestamp to = Timestamp.from(Instant.now().minusSeconds(20 * 86_400));
         Timestamp from = Timestamp.from(to.toInstant().minusSeconds(86_400));

@@ -1,4 +1,4 @@
-package io.parley.ticketing;
+package io.parley.app.support;
 
 import java.util.ArrayList;
 import java.util.List;
