@@ -2,7 +2,6 @@
 --   1 ids file (one conversation id a line; for "read" a line is "<id> <cursor>")
 --   2 mode: append | read | spans
 --   3 spans per request (mode spans)
--- BENCH_MAX_REQUESTS=n stops each thread after n responses (latency runs that must not grow the data much).
 -- The bearer token comes from BENCH_TOKEN. Each request picks a conversation at random; appended
 -- messages and spans are unique (thread id, counter, random). done() prints one machine-readable line:
 --   RESULT <ok requests/s> <p50 ms> <p99 ms> <requests> <errors>
@@ -24,19 +23,10 @@ function init(args)
   end
   mode = args[2] or "append"
   batch = tonumber(args[3] or "1")
-  max_requests = tonumber(os.getenv("BENCH_MAX_REQUESTS") or "0")
   token = os.getenv("BENCH_TOKEN")
-  counter, responses = 0, 0
+  counter = 0
   math.randomseed(os.time() * 1000 + tid * 7919)
   headers = { ["Authorization"] = "Bearer " .. token, ["Content-Type"] = "application/json" }
-end
-
--- only with a request limit (wrk parses responses only when the script defines response())
-if tonumber(os.getenv("BENCH_MAX_REQUESTS") or "0") > 0 then
-  function response(status, hdrs, body)
-    responses = responses + 1
-    if responses >= max_requests then wrk.thread:stop() end
-  end
 end
 
 local function uuid()
