@@ -65,6 +65,9 @@ start_service() {
   local port="$1"; shift
   SERVICE_PORT="$port"
   SERVICE_LOG="$WORK/service-$port.txt"
+  if curl -s -o /dev/null "http://127.0.0.1:$port/health"; then
+    echo "port $port is already taken (a leftover service?): set PORT=" >&2; return 1
+  fi
   PARLEY_DATABASE_URL="jdbc:postgresql://$PGHOST:$PGPORT/$BENCH_DB" PARLEY_JWT_SECRET="$JWT_SECRET" \
     MICRONAUT_SERVER_PORT="$port" PARLEY_LOG_LEVEL=WARN PARLEY_DATA_DIR="$WORK/data" \
     PARLEY_RETENTION_ENABLED=false \

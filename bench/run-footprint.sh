@@ -29,14 +29,14 @@ summary="$OUT/summary.txt"
 
 rss_mib() { awk -v k="$2" '$1 == k":" { printf "%.0f", $2 / 1024 }' "/proc/$1/status"; }
 
-# timed_start JAVA [options...]: prints the ms from exec to the first /health 200 (the service stays up)
+# timed_start JAVA [options...]: sets STARTED_MS, the ms from exec to the first /health 200 (the service stays up)
 timed_start() {
   local java="$1"; shift
   local t0 t1
   t0=$(date +%s%N)
   BENCH_JAVA="$java" start_service "$PORT" "$@"
   t1=$(date +%s%N)
-  echo $(((t1 - t0) / 1000000))
+  STARTED_MS=$(((t1 - t0) / 1000000))
 }
 
 # train JAVA DUMP_OPTION: a run that writes an archive/cache at exit, after start-up and some load
@@ -52,8 +52,8 @@ variant() { # variant NAME JAVA [options...]
   local name="$1" java="$2"; shift 2
   local starts=() i ms rss_start rss_load hwm rps
   for ((i = 0; i < STARTS; i++)); do
-    ms="$(timed_start "$java" "$@")"
-    starts+=("$ms")
+    timed_start "$java" "$@"
+    starts+=("$STARTED_MS")
     if [ "$i" -lt $((STARTS - 1)) ]; then stop_service; fi
   done
   ms="$(printf '%s\n' "${starts[@]}" | sort -n | sed -n "$(((STARTS + 1) / 2))p")"

@@ -62,9 +62,9 @@ fill_messages 1 1000 10
 psql_bench -c "VACUUM ANALYZE conversation.messages" -c "VACUUM ANALYZE conversation.conversations"
 log "warm-up (JIT) on separate conversations"
 conversation_ids 3001 3050 "$WORK/warm"
-wrk_run 4 8 "$BENCH_DIR/load.lua" "$URL" "$WORK/warm" append >/dev/null
+wrk_run 4 15 "$BENCH_DIR/load.lua" "$URL" "$WORK/warm" append >/dev/null
 read_ids 3001 3050 "$WORK/warm-reads"
-wrk_run 4 5 "$BENCH_DIR/load.lua" "$URL" "$WORK/warm-reads" read >/dev/null
+wrk_run 4 10 "$BENCH_DIR/load.lua" "$URL" "$WORK/warm-reads" read >/dev/null
 
 rows_small="$(psql_bench -c 'SELECT count(*) FROM conversation.messages')"
 read -r small_a small_r < <(point "conv 10, table $rows_small rows" 1 1000)
@@ -123,7 +123,7 @@ set ylabel "latency, ms (log scale)"
 set key top left
 set grid
 set xtics ("10" 10, "100" 100, "1k" 1000, "10k" 10000, "100k" 100000)
-plot "$OUT/curve.dat" using 1:2 with linespoints lw 2 pt 7 title "Parley POST /messages (HTTP end to end, table of 10 M messages)", \
+plot "$OUT/curve.dat" using 1:2 with linespoints lw 2 pt 7 title "Parley POST /messages (HTTP end to end, table of $rows_big messages)", \
      "$OUT/curve.dat" using 1:3 with linespoints lw 2 pt 5 dt 2 title "Parley GET latest 50 messages (HTTP end to end)", \
      "$OUT/curve.dat" using 1:4 with linespoints lw 2 pt 9 title "Spring AI JdbcChatMemoryRepository find + saveAll (JDBC in process)"
 EOF
