@@ -114,6 +114,7 @@ begin() {
   SCENARIO="$1"
   OUT="$RESULTS/$SCENARIO"
   mkdir -p "$OUT"
+  rm -f "$OUT"/*
   WORK="$(mktemp -d "/tmp/parley-bench-$SCENARIO.XXXXXX")"
   trap cleanup EXIT
   trap 'exit 130' INT TERM

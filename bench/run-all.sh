@@ -7,12 +7,11 @@ cd "$(dirname "$0")"
 mkdir -p results
 start=$(date +%s)
 status=0
-{
-  echo "# bench/run-all.sh $(date -u +%Y-%m-%dT%H:%MZ), commit $(git rev-parse --short HEAD 2>/dev/null), uptime: $(uptime)"
-  for scenario in append o1 spans retention footprint; do
-    echo "## run-$scenario.sh ($(date -u +%H:%M:%S))"
-    BENCH_BUILD=0 "./run-$scenario.sh" || { echo "run-$scenario.sh failed: $?"; status=1; }
-  done
-  echo "# done in $(( $(date +%s) - start )) s"
-} 2>&1 | tee results/run-all.txt
+exec > >(tee results/run-all.txt) 2>&1
+echo "# bench/run-all.sh $(date -u +%Y-%m-%dT%H:%MZ), commit $(git rev-parse --short HEAD 2>/dev/null), uptime: $(uptime)"
+for scenario in append o1 spans retention footprint; do
+  echo "## run-$scenario.sh ($(date -u +%H:%M:%S), load $(cut -d' ' -f1-3 /proc/loadavg))"
+  BENCH_BUILD=0 "./run-$scenario.sh" || { echo "run-$scenario.sh failed: $?"; status=1; }
+done
+echo "# done in $(( $(date +%s) - start )) s"
 exit "$status"

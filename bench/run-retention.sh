@@ -3,14 +3,14 @@
 # 50 messages, ended 200 days ago: older than the 90-day window), measures the append p99 (wrk, 8 connections,
 # 1,000 open conversations) before, then again while POST /api/v1/admin/retention/run purges them.
 # Prints purge rows/s and the ratio p99 during / p99 before (target <= 2).
-#   DURATION=15  CONNECTIONS=8  EXPIRED_CONVERSATIONS=20000  MESSAGES_EACH=50
+#   DURATION=15  CONNECTIONS=8  EXPIRED_CONVERSATIONS=20000  MESSAGES_EACH=50  PARLEY_RETENTION_BATCH_SIZE (service default 1000)
 source "$(dirname "$0")/lib.sh"
 require_tools wrk psql curl
 CONNECTIONS="${CONNECTIONS:-8}"
 EXPIRED_CONVERSATIONS="${EXPIRED_CONVERSATIONS:-20000}"
 MESSAGES_EACH="${MESSAGES_EACH:-50}"
 PORT="${PORT:-18084}"
-begin retention
+begin "retention${PARLEY_RETENTION_BATCH_SIZE:+-batch$PARLEY_RETENTION_BATCH_SIZE}" # PARLEY_RETENTION_BATCH_SIZE=n tries another batch size
 ensure_jar
 create_db parley_bench_retention
 start_service "$PORT"
