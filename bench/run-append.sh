@@ -49,6 +49,8 @@ summary="$OUT/summary.txt"
   echo "# ${DURATION}s a point; floor = pgbench -M prepared, same transaction (bench/sql/append-floor.pgbench), same client count"
   printf '%-5s %-5s | %9s %7s %7s %6s | %9s %7s %7s | %6s %s\n' conv conn svc_rps p50_ms p99_ms errors floor_tps p50_ms p99_ms ratio "load(1/5/15)"
 } | tee "$summary"
+# JIT warm-up before the first point (C2 needs tens of seconds on a busy 2-core machine)
+wrk_run 8 20 "$BENCH_DIR/load.lua" "http://127.0.0.1:$PORT" "$WORK/ids-1000" append >/dev/null
 met=0; total=0
 for nconv in $CONVERSATIONS; do
   for c in $CONNECTIONS; do

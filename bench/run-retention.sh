@@ -35,7 +35,8 @@ echo "# generated $expired expired messages in $EXPIRED_CONVERSATIONS closed con
 export BENCH_TOKEN="$(token bench service)"
 ADMIN="$(token bench-admin admin)"
 conversation_ids 1 1000 "$WORK/ids"
-wrk_run "$CONNECTIONS" 5 "$BENCH_DIR/load.lua" "$URL" "$WORK/ids" append >/dev/null # JIT warm-up
+# JIT warm-up (C2 needs tens of seconds on a busy 2-core machine; a short one makes "before" look worse than "during")
+wrk_run "$CONNECTIONS" 25 "$BENCH_DIR/load.lua" "$URL" "$WORK/ids" append >/dev/null
 read -r b_rps b_p50 b_p99 _ b_err < <(wrk_run "$CONNECTIONS" "$DURATION" "$BENCH_DIR/load.lua" "$URL" "$WORK/ids" append)
 echo "before:  append $b_rps req/s p50 $b_p50 ms p99 $b_p99 ms errors $b_err | load $(load_avg)" | tee -a "$summary"
 

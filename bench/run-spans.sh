@@ -25,7 +25,8 @@ summary="$OUT/summary.txt"
     floor_tx/s spans/s p50_ms p99_ms ratio "load(1/5/15)"
 } | tee "$summary"
 # JIT warm-up, not measured
-wrk_run "$CONNECTIONS" 5 "$BENCH_DIR/load.lua" "$URL" "$WORK/ids" spans 100 >/dev/null
+wrk_run "$CONNECTIONS" 10 "$BENCH_DIR/load.lua" "$URL" "$WORK/ids" spans 1 >/dev/null
+wrk_run "$CONNECTIONS" 10 "$BENCH_DIR/load.lua" "$URL" "$WORK/ids" spans 100 >/dev/null
 for b in $BATCHES; do
   read -r s_rps s_p50 s_p99 _ s_err < <(wrk_run "$CONNECTIONS" "$DURATION" "$BENCH_DIR/load.lua" "$URL" "$WORK/ids" spans "$b")
   read -r f_tps f_p50 f_p99 _ _ < <(pgbench_run "$CONNECTIONS" "$DURATION" "$BENCH_DIR/sql/spans-floor.pgbench" -D nconv=100 -D batch="$b")
