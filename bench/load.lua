@@ -1,9 +1,10 @@
 -- wrk script of the Parley benchmarks. Arguments after "--":
---   1 ids file (one conversation id a line; for "read" a line is "<id> <cursor>")
+--   1 ids file (one conversation id a line)
 --   2 mode: append | read | spans
 --   3 spans per request (mode spans)
 -- The bearer token comes from BENCH_TOKEN. Each request picks a conversation at random; appended
--- messages and spans are unique (thread id, counter, random). done() prints one machine-readable line:
+-- messages and spans are unique (thread id, counter, random); "read" asks for the latest 50 messages
+-- (?order=desc&limit=50). done() prints one machine-readable line:
 --   RESULT <ok requests/s> <p50 ms> <p99 ms> <requests> <errors>
 local threads = {}
 local next_id = 1
@@ -15,11 +16,9 @@ function setup(thread)
 end
 
 function init(args)
-  ids, cursors = {}, {}
+  ids = {}
   for line in io.lines(args[1]) do
-    local id, cursor = line:match("^(%S+)%s*(%S*)$")
-    ids[#ids + 1] = id
-    cursors[#cursors + 1] = cursor
+    ids[#ids + 1] = line:match("^(%S+)")
   end
   mode = args[2] or "append"
   batch = tonumber(args[3] or "1")
@@ -46,9 +45,7 @@ function request()
   local n = math.random(#ids)
   local id = ids[n]
   if mode == "read" then
-    local path = "/api/v1/conversations/" .. id .. "/messages?limit=50"
-    if cursors[n] ~= "" then path = path .. "&cursor=" .. cursors[n] end
-    return wrk.format("GET", path, headers)
+    return wrk.format("GET", "/api/v1/conversations/" .. id .. "/messages?order=desc&limit=50", headers)
   elseif mode == "spans" then
     local trace = uuid()
     local parts = {}

@@ -29,7 +29,10 @@ public class ReadMessagesService implements ReadMessagesUseCase {
     @Transactional(readOnly = true)
     public Page<Message> read(ReadMessagesQuery query, Caller caller) {
         Conversation conversation = guard.requireReadable(query.conversation(), caller).conversation();
-        List<Message> rows = messages.page(conversation.id(), query.afterSeq(), Long.MAX_VALUE, query.limit() + 1);
-        return Page.fromLookahead(rows, query.limit(), last -> ReadMessagesQuery.cursorAfter(last.seq()));
+        List<Message> rows = switch (query.order()) {
+            case ASC -> messages.page(conversation.id(), query.boundarySeq(), Long.MAX_VALUE, query.limit() + 1);
+            case DESC -> messages.pageBackwards(conversation.id(), query.boundarySeq(), query.limit() + 1);
+        };
+        return Page.fromLookahead(rows, query.limit(), last -> query.cursorPast(last.seq()));
     }
 }

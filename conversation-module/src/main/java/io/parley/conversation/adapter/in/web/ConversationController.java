@@ -36,7 +36,9 @@ import io.parley.conversation.application.port.in.StartConversationCommand;
 import io.parley.conversation.application.port.in.StartConversationUseCase;
 import io.parley.conversation.domain.Conversation;
 import io.parley.kernel.Caller;
+import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Schema;
 
 import java.io.InputStream;
 import java.net.URI;
@@ -112,9 +114,13 @@ class ConversationController {
     }
 
     @Get("/{id}/messages")
-    MessagePage messages(@PathVariable String id, @Nullable @QueryValue String limit, @Nullable @QueryValue String cursor,
+    @Operation(summary = ConversationEndpoints.HISTORY_SUMMARY)
+    MessagePage messages(@PathVariable String id,
+                         @Nullable @QueryValue @Parameter(description = ConversationEndpoints.ORDER_DESCRIPTION,
+                                 schema = @Schema(type = "string", allowableValues = {"asc", "desc"}, defaultValue = "asc")) String order,
+                         @Nullable @QueryValue String limit, @Nullable @QueryValue String cursor,
                          @Parameter(hidden = true) Caller caller) {
-        return endpoints.messages(ConversationRef.id(id), limit, cursor, caller);
+        return endpoints.messages(ConversationRef.id(id), order, limit, cursor, caller);
     }
 
     @Get(value = "/{id}/transcript", produces = {MediaType.TEXT_PLAIN, "text/markdown", MediaType.APPLICATION_JSON})

@@ -30,6 +30,10 @@ import java.io.InputStream;
 @Singleton
 class ConversationEndpoints {
 
+    static final String HISTORY_SUMMARY = "A page of the conversation's messages by seq, oldest first or (order=desc) newest first";
+    static final String ORDER_DESCRIPTION = "asc (default): oldest first; desc: newest first, next_cursor pages further back."
+            + " A cursor continues only the order it was issued for (another order or an unknown value: 422).";
+
     private final AppendMessageUseCase appendMessage;
     private final ReadMessagesUseCase readMessages;
     private final ExportTranscriptUseCase exportTranscript;
@@ -54,8 +58,8 @@ class ConversationEndpoints {
         return result.replayed() ? HttpResponse.ok(message) : HttpResponse.created(message);
     }
 
-    MessagePage messages(ConversationRef conversation, String limit, String cursor, Caller caller) {
-        return MessagePage.of(readMessages.read(ReadMessagesQuery.of(conversation, limit, cursor), caller));
+    MessagePage messages(ConversationRef conversation, String order, String limit, String cursor, Caller caller) {
+        return MessagePage.of(readMessages.read(ReadMessagesQuery.of(conversation, order, limit, cursor), caller));
     }
 
     HttpResponse<InputStream> transcript(ConversationRef conversation, String rawFormat, Caller caller) {

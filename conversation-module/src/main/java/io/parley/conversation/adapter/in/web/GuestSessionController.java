@@ -22,7 +22,9 @@ import io.parley.conversation.adapter.in.web.Responses.MessagePage;
 import io.parley.conversation.application.port.in.ConversationRef;
 import io.parley.conversation.application.port.in.GetConversationUseCase;
 import io.parley.kernel.Caller;
+import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Schema;
 
 import java.io.InputStream;
 
@@ -49,9 +51,13 @@ class GuestSessionController {
     }
 
     @Get("/messages")
-    MessagePage messages(@PathVariable("session_id") String sessionId, @Nullable @QueryValue String limit,
-                         @Nullable @QueryValue String cursor, @Parameter(hidden = true) Caller caller) {
-        return endpoints.messages(ConversationRef.session(sessionId), limit, cursor, caller);
+    @Operation(summary = ConversationEndpoints.HISTORY_SUMMARY)
+    MessagePage messages(@PathVariable("session_id") String sessionId,
+                         @Nullable @QueryValue @Parameter(description = ConversationEndpoints.ORDER_DESCRIPTION,
+                                 schema = @Schema(type = "string", allowableValues = {"asc", "desc"}, defaultValue = "asc")) String order,
+                         @Nullable @QueryValue String limit, @Nullable @QueryValue String cursor,
+                         @Parameter(hidden = true) Caller caller) {
+        return endpoints.messages(ConversationRef.session(sessionId), order, limit, cursor, caller);
     }
 
     /** Not in API.md's guest list, added: API.md lets guests write {@code user} messages, and this is where they can. */

@@ -62,6 +62,10 @@ class MessageAdapter implements AppendMessagePort, LoadMessagesPort {
     static final String PAGE_SQL = "SELECT " + MESSAGE_COLUMNS
             + " FROM conversation.messages WHERE conversation_id = ? AND seq > ? AND seq <= ? ORDER BY seq LIMIT ?";
 
+    /** The same range read backwards (newest first): the latest page of a long conversation costs what the first does. */
+    static final String PAGE_BACKWARDS_SQL = "SELECT " + MESSAGE_COLUMNS
+            + " FROM conversation.messages WHERE conversation_id = ? AND seq < ? ORDER BY seq DESC LIMIT ?";
+
     private final JdbcOperations jdbc;
     private final JsonColumns json;
 
@@ -129,14 +133,28 @@ class MessageAdapter implements AppendMessagePort, LoadMessagesPort {
             statement.setLong(2, afterSeq);
             statement.setLong(3, upToSeq);
             statement.setInt(4, limit);
-            List<Message> messages = new ArrayList<>(Math.min(limit, 256));
-            try (ResultSet rows = statement.executeQuery()) {
-                while (rows.next()) {
-                    messages.add(message(rows));
-                }
-            }
-            return messages;
+            return messages(statement, limit);
         });
+    }
+
+    @Override
+    public List<Message> pageBackwards(UUID conversationId, long beforeSeq, int limit) {
+        return jdbc.prepareStatement(PAGE_BACKWARDS_SQL, statement -> {
+            statement.setObject(1, conversationId);
+            statement.setLong(2, beforeSeq);
+            statement.setInt(3, limit);
+            return messages(statement, limit);
+        });
+    }
+
+    private List<Message> messages(PreparedStatement statement, int limit) throws SQLException {
+        List<Message> messages = new ArrayList<>(Math.min(limit, 256));
+        try (ResultSet rows = statement.executeQuery()) {
+            while (rows.next()) {
+                messages.add(message(rows));
+            }
+        }
+        return messages;
     }
 
     private Optional<Message> single(PreparedStatement statement) throws SQLException {

@@ -6,6 +6,6 @@ import io.parley.kernel.Page;
 
 public interface ReadMessagesUseCase {
 
-    /** A page of the history by {@code seq}: the same cost at message 10 or 100,000 (an index range scan). */
+    /** A page of the history by {@code seq}, either way: the same cost at message 10 or 100,000 (an index range scan). */
     Page<Message> read(ReadMessagesQuery query, Caller caller);
 }

@@ -11,6 +11,9 @@ public interface LoadMessagesPort {
     /** Up to {@code limit} messages with {@code afterSeq < seq <= upToSeq}, oldest first: an index range scan. */
     List<Message> page(UUID conversationId, long afterSeq, long upToSeq, int limit);
 
+    /** Up to {@code limit} messages with {@code seq < beforeSeq}, newest first: the same index range scan, backwards. */
+    List<Message> pageBackwards(UUID conversationId, long beforeSeq, int limit);
+
     /** The message of the conversation stored with this idempotency key, if any: a unique-index lookup. */
     Optional<Message> findByIdempotencyKey(UUID conversationId, String idempotencyKey);
 }

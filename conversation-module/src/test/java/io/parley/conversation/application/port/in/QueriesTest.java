@@ -53,13 +53,47 @@ class QueriesTest {
     }
 
     @Test
-    void a_history_page_starts_at_seq_0_and_continues_after_the_cursor() {
-        assertEquals(0, ReadMessagesQuery.of(REF, null, null).afterSeq());
-        assertEquals(42, ReadMessagesQuery.of(REF, "5", ReadMessagesQuery.cursorAfter(42).encode()).afterSeq());
-        assertEquals(List.of("cursor"), Violations.fields(() -> ReadMessagesQuery.of(REF, null, Cursor.of("messages", "x").encode())));
-        assertEquals(List.of("cursor"), Violations.fields(() -> ReadMessagesQuery.of(REF, null, Cursor.of("messages", -3).encode())));
+    void a_history_page_is_oldest_first_from_seq_0_and_continues_after_the_cursor() {
+        ReadMessagesQuery first = ReadMessagesQuery.of(REF, null, null, null);
+        assertEquals(ReadMessagesQuery.Order.ASC, first.order());
+        assertEquals(50, first.limit());
+        assertEquals(0, first.boundarySeq());
+        assertEquals(ReadMessagesQuery.Order.ASC, ReadMessagesQuery.of(REF, "asc", null, null).order());
+        assertEquals(42, ReadMessagesQuery.of(REF, null, "5", ReadMessagesQuery.cursorAfter(42).encode()).boundarySeq());
+        assertEquals(List.of("cursor"), Violations.fields(() -> ReadMessagesQuery.of(REF, null, null, Cursor.of("messages", "x").encode())));
+        assertEquals(List.of("cursor"), Violations.fields(() -> ReadMessagesQuery.of(REF, null, null, Cursor.of("messages", -3).encode())));
         String conversationsCursor = new ListConversationsQuery.Position(Instant.now(), UUID.randomUUID()).toCursor().encode();
-        assertEquals(List.of("cursor"), Violations.fields(() -> ReadMessagesQuery.of(REF, null, conversationsCursor)));
+        assertEquals(List.of("cursor"), Violations.fields(() -> ReadMessagesQuery.of(REF, null, null, conversationsCursor)));
+    }
+
+    @Test
+    void a_history_page_newest_first_starts_at_the_latest_message_and_continues_before_the_cursor() {
+        ReadMessagesQuery latest = ReadMessagesQuery.of(REF, "desc", "50", null);
+        assertEquals(ReadMessagesQuery.Order.DESC, latest.order());
+        assertEquals(Long.MAX_VALUE, latest.boundarySeq());
+        ReadMessagesQuery earlier = ReadMessagesQuery.of(REF, "desc", null, ReadMessagesQuery.cursorBefore(71).encode());
+        assertEquals(71, earlier.boundarySeq());
+        assertEquals(ReadMessagesQuery.cursorBefore(21), earlier.cursorPast(21));
+        assertEquals(ReadMessagesQuery.cursorAfter(21), ReadMessagesQuery.of(REF, null, null, null).cursorPast(21));
+        assertEquals(List.of("cursor"), Violations.fields(() -> ReadMessagesQuery.of(REF, "desc", null, Cursor.of("messages-desc", "x").encode())));
+    }
+
+    @Test
+    void a_cursor_continues_only_the_order_it_was_issued_for() {
+        String ascending = ReadMessagesQuery.cursorAfter(10).encode();
+        String descending = ReadMessagesQuery.cursorBefore(10).encode();
+        assertEquals(List.of("cursor: was issued for order=asc, not order=desc"),
+                Violations.of(() -> ReadMessagesQuery.of(REF, "desc", null, ascending)));
+        assertEquals(List.of("cursor: was issued for order=desc, not order=asc"),
+                Violations.of(() -> ReadMessagesQuery.of(REF, null, null, descending)));
+    }
+
+    @Test
+    void an_unknown_order_is_reported_with_the_other_broken_parameters() {
+        assertEquals(List.of("order: must be asc or desc"), Violations.of(() -> ReadMessagesQuery.of(REF, "newest", null, null)));
+        assertEquals(List.of("order"), Violations.fields(() -> ReadMessagesQuery.of(REF, "DESC", null, null)));
+        assertEquals(List.of("order", "limit", "cursor"), Violations.fields(() -> ReadMessagesQuery.of(REF, "up", "0", "%%%")));
+        assertEquals(List.of("order"), Violations.fields(() -> new ReadMessagesQuery(REF, null, 50, 0)));
     }
 
     @Test

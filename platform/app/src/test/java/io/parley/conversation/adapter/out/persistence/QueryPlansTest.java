@@ -113,6 +113,23 @@ class QueryPlansTest implements PostgresBacked {
     }
 
     @Test
+    void the_latest_page_newest_first_is_the_same_range_scan_backwards_at_the_end_and_at_the_start() throws SQLException {
+        Map<String, Object> latest = explainAnalyze(MessageAdapter.PAGE_BACKWARDS_SQL, longConversation, Long.MAX_VALUE, 51);
+        Map<String, Object> oldest = explainAnalyze(MessageAdapter.PAGE_BACKWARDS_SQL, longConversation, 51L, 51);
+
+        for (Map<String, Object> plan : List.of(latest, oldest)) {
+            List<Map<String, Object>> nodes = nodes(plan);
+            assertTrue(usesIndex(nodes, "messages_conversation_seq_key"), () -> "index range scan expected: " + plan);
+            assertTrue(nodes.stream().anyMatch(node -> "Backward".equals(node.get("Scan Direction"))), () -> "read backwards: " + plan);
+            assertFalse(has(nodes, "Seq Scan") || has(nodes, "Sort") || has(nodes, "Bitmap Heap Scan"), () -> "no scan or sort: " + plan);
+            assertEquals(0, removedByFilter(nodes), () -> "the index bounds the range, nothing is filtered away: " + plan);
+            assertTrue(blocks(plan) <= 20, () -> "a page reads a handful of blocks, not the conversation: " + blocks(plan) + " " + plan);
+        }
+        assertEquals(51, ((Number) nodes(latest).get(0).get("Actual Rows")).intValue());
+        assertEquals(50, ((Number) nodes(oldest).get(0).get("Actual Rows")).intValue());
+    }
+
+    @Test
     void a_transcript_batch_up_to_a_seq_is_the_same_range_scan() throws SQLException {
         List<Map<String, Object>> nodes = nodes(explainAnalyze(MessageAdapter.PAGE_SQL, longConversation, 50_000L, 60_000L, 500));
         assertTrue(usesIndex(nodes, "messages_conversation_seq_key"), nodes::toString);
