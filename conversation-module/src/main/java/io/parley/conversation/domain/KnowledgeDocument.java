@@ -26,7 +26,6 @@ public record KnowledgeDocument(
     public static final int MAX_SOURCE_URL = 2048;
     public static final int MAX_TAGS = 50;
     public static final int MAX_TAG = 50;
-    public static final int MAX_METADATA_BYTES = 16 * 1024;
 
     public KnowledgeDocument {
         tags = tags == null ? List.of() : List.copyOf(tags);

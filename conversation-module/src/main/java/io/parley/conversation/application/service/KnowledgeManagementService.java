@@ -16,7 +16,6 @@ import org.slf4j.LoggerFactory;
 
 import java.time.Clock;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.UUID;
 
 @Singleton
@@ -80,8 +79,8 @@ public class KnowledgeManagementService implements ManageKnowledgeUseCase {
         }
     }
 
-    /** PostgreSQL keeps microseconds: a finer instant would not survive the round trip that cursors rely on. */
+    /** Milliseconds, like every timestamp of the API (and stored as shown, so cursors survive the round trip). */
     private Instant now() {
-        return clock.instant().truncatedTo(ChronoUnit.MICROS);
+        return Now.of(clock);
     }
 }

@@ -8,6 +8,7 @@ import io.micronaut.http.annotation.Produces;
 import io.micronaut.http.server.exceptions.ExceptionHandler;
 import io.parley.kernel.ConflictException;
 import io.parley.kernel.ForbiddenException;
+import io.parley.kernel.MalformedRequestException;
 import io.parley.kernel.NotFoundException;
 import io.parley.kernel.ParleyException;
 import io.parley.kernel.RuleViolationException;
@@ -16,7 +17,7 @@ import jakarta.inject.Singleton;
 import java.util.List;
 import java.util.Map;
 
-/** Domain exceptions to problem+json: NotFound 404, Forbidden 403, Conflict 409, RuleViolation 422. Their messages are ours and safe to show. */
+/** Domain exceptions to problem+json: MalformedRequest 400, NotFound 404, Forbidden 403, Conflict 409, RuleViolation 422. Their messages are ours and safe to show. */
 @Produces
 @Singleton
 @Requires(classes = {ParleyException.class, ExceptionHandler.class})
@@ -24,6 +25,10 @@ final class DomainExceptionHandler implements ExceptionHandler<ParleyException, 
 
     @Override
     public HttpResponse<?> handle(HttpRequest request, ParleyException exception) {
+        if (exception instanceof MalformedRequestException malformed) {
+            return Problems.respond(HttpResponse.status(HttpStatus.BAD_REQUEST), HttpStatus.BAD_REQUEST,
+                    Problems.genericDetail(HttpStatus.BAD_REQUEST), List.of(malformed.error()), Map.of());
+        }
         if (exception instanceof NotFoundException) {
             return Problems.respond(HttpResponse.status(HttpStatus.NOT_FOUND), HttpStatus.NOT_FOUND, exception.getMessage(), List.of(), Map.of());
         }

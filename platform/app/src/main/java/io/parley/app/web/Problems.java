@@ -50,6 +50,8 @@ public final class Problems {
             case METHOD_NOT_ALLOWED -> "This method is not allowed on this resource.";
             case NOT_ACCEPTABLE -> "No acceptable representation.";
             case REQUEST_ENTITY_TOO_LARGE -> "The request body is larger than the limit.";
+            case REQUEST_URI_TOO_LONG -> "The request URI is longer than the limit.";
+            case REQUEST_HEADER_FIELDS_TOO_LARGE -> "The request headers are larger than the limit.";
             case UNSUPPORTED_MEDIA_TYPE -> "Unsupported content type: send application/json.";
             case SERVICE_UNAVAILABLE -> "The service is temporarily unavailable; retry later.";
             case TOO_MANY_REQUESTS -> "Too many requests; retry later.";
@@ -66,6 +68,8 @@ public final class Problems {
             case METHOD_NOT_ALLOWED -> "method-not-allowed";
             case CONFLICT -> "conflict";
             case REQUEST_ENTITY_TOO_LARGE -> "payload-too-large";
+            case REQUEST_URI_TOO_LONG -> "uri-too-long";
+            case REQUEST_HEADER_FIELDS_TOO_LARGE -> "headers-too-large";
             case UNSUPPORTED_MEDIA_TYPE -> "unsupported-media-type";
             case UNPROCESSABLE_ENTITY -> "validation";
             case TOO_MANY_REQUESTS -> "rate-limited";

@@ -5,6 +5,9 @@ import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.http.annotation.Produces;
 import io.micronaut.http.server.exceptions.ExceptionHandler;
+import io.micronaut.data.connection.exceptions.ConnectionException;
+import io.micronaut.data.connection.jdbc.exceptions.CannotGetJdbcConnectionException;
+import io.micronaut.transaction.exceptions.CannotCreateTransactionException;
 import jakarta.inject.Singleton;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -69,7 +72,10 @@ final class UnexpectedErrorHandler implements ExceptionHandler<RuntimeException,
 
     static boolean databaseUnavailable(Throwable exception) {
         for (Throwable t = exception; t != null; t = t.getCause()) {
-            if (t instanceof SQLTransientConnectionException) {
+            // Micronaut Data's "could not get a connection" / "could not begin a transaction" wrappers: no connection
+            // means no database, whatever the (possibly absent) cause says
+            if (t instanceof SQLTransientConnectionException || t instanceof ConnectionException
+                    || t instanceof CannotGetJdbcConnectionException || t instanceof CannotCreateTransactionException) {
                 return true;
             }
             if (t instanceof SQLException sql && sql.getSQLState() != null

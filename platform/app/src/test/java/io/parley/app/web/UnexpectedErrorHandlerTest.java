@@ -28,6 +28,10 @@ class UnexpectedErrorHandlerTest {
     void a_lost_connection_is_unavailability_not_a_bug() {
         assertTrue(UnexpectedErrorHandler.databaseUnavailable(new RuntimeException(new SQLException("gone", "08006"))));
         assertTrue(UnexpectedErrorHandler.databaseUnavailable(new java.sql.SQLTransientConnectionException("pool timeout")));
+        assertTrue(UnexpectedErrorHandler.databaseUnavailable(
+                new io.micronaut.data.connection.jdbc.exceptions.CannotGetJdbcConnectionException("no connection", null)));
+        assertTrue(UnexpectedErrorHandler.databaseUnavailable(
+                new io.micronaut.transaction.exceptions.CannotCreateTransactionException("no transaction")));
         assertFalse(UnexpectedErrorHandler.databaseUnavailable(new RuntimeException(new SQLException("dup", "23505"))));
         assertEquals(false, UnexpectedErrorHandler.databaseUnavailable(new IllegalStateException("no cause")));
     }

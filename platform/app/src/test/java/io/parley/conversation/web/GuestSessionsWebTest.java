@@ -72,6 +72,13 @@ class GuestSessionsWebTest implements PostgresBacked {
     }
 
     @Test
+    void a_guests_message_without_a_role_is_a_user_message() {
+        TestHttp.Reply posted = http.post(base + "/messages", null, "{\"content\":\"no role given\"}");
+        assertEquals(201, posted.status(), posted::toString);
+        assertEquals("user", posted.field("role"));
+    }
+
+    @Test
     void a_guests_repeated_idempotency_key_replays() {
         var first = http.send("POST", base + "/messages", null, "application/json",
                 "{\"role\":\"user\",\"content\":\"once\"}".getBytes(), Map.of("Idempotency-Key", "g-1"));

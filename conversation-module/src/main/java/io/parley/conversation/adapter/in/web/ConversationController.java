@@ -36,6 +36,7 @@ import io.parley.conversation.application.port.in.StartConversationCommand;
 import io.parley.conversation.application.port.in.StartConversationUseCase;
 import io.parley.conversation.domain.Conversation;
 import io.parley.kernel.Caller;
+import io.parley.kernel.JsonValues;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Schema;
@@ -73,7 +74,8 @@ class ConversationController {
     @Post
     HttpResponse<ConversationBody> start(@Body StartConversation body, @Parameter(hidden = true) Caller caller) {
         Conversation conversation = startConversation.start(
-                StartConversationCommand.of(Requests.text(body.channel()), Requests.text(body.locale()), body.metadata()), caller);
+                StartConversationCommand.of(JsonValues.text("channel", body.channel()),
+                        JsonValues.text("locale", body.locale()), body.metadata()), caller);
         return HttpResponse.created(ConversationBody.of(conversation, caller), URI.create("/api/v1/conversations/" + conversation.id()));
     }
 
@@ -91,7 +93,7 @@ class ConversationController {
     /** Not in API.md's list, added: how a service sets the summary that the first user message would otherwise give. */
     @Patch("/{id}")
     ConversationBody update(@PathVariable String id, @Body SetSummary body, @Parameter(hidden = true) Caller caller) {
-        SetConversationSummaryCommand command = new SetConversationSummaryCommand(ConversationRef.id(id), Requests.text(body.summary()));
+        SetConversationSummaryCommand command = new SetConversationSummaryCommand(ConversationRef.id(id), JsonValues.text("summary", body.summary()));
         return ConversationBody.of(setSummary.setSummary(command, caller), caller);
     }
 

@@ -19,6 +19,7 @@ import io.parley.conversation.application.port.in.ReadMessagesUseCase;
 import io.parley.conversation.application.port.in.Transcript;
 import io.parley.conversation.domain.ConversationAccess;
 import io.parley.kernel.Caller;
+import io.parley.kernel.JsonValues;
 import jakarta.inject.Singleton;
 
 import java.io.InputStream;
@@ -51,8 +52,9 @@ class ConversationEndpoints {
 
     /** 201 for a new message; 200 with the first result when the Idempotency-Key was seen before. */
     HttpResponse<MessageBody> append(ConversationRef conversation, AppendMessage body, String idempotencyKey, Caller caller) {
-        AppendResult result = appendMessage.append(AppendMessageCommand.of(conversation, Requests.text(body.role()),
-                Requests.text(body.content()), Requests.text(body.intent()), Requests.number(body.confidence()), body.metadata(),
+        AppendResult result = appendMessage.append(AppendMessageCommand.of(conversation, JsonValues.text("role", body.role()),
+                JsonValues.text("content", body.content()), JsonValues.text("intent", body.intent()),
+                JsonValues.number("confidence", body.confidence()), body.metadata(),
                 idempotencyKey), caller);
         MessageBody message = MessageBody.of(result.message());
         return result.replayed() ? HttpResponse.ok(message) : HttpResponse.created(message);
@@ -74,6 +76,7 @@ class ConversationEndpoints {
     }
 
     FeedbackBody feedback(ConversationRef conversation, GiveFeedback body, Caller caller) {
-        return FeedbackBody.of(giveFeedback.give(GiveFeedbackCommand.of(conversation, Requests.number(body.rating()), Requests.text(body.comment())), caller));
+        return FeedbackBody.of(giveFeedback.give(GiveFeedbackCommand.of(conversation,
+                JsonValues.number("rating", body.rating()), JsonValues.text("comment", body.comment())), caller));
     }
 }

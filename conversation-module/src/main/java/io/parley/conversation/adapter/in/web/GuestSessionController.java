@@ -65,7 +65,10 @@ class GuestSessionController {
     HttpResponse<MessageBody> append(@PathVariable("session_id") String sessionId, @Body AppendMessage body,
                                      @Nullable @Header("Idempotency-Key") String idempotencyKey,
                                      @Parameter(hidden = true) Caller caller) {
-        return endpoints.append(ConversationRef.session(sessionId), body, idempotencyKey, caller);
+        // a guest can only write as the customer: an absent role means "user" (any other role is still the use case's 403/422)
+        AppendMessage message = body.role() != null ? body
+                : new AppendMessage("user", body.content(), body.intent(), body.confidence(), body.metadata());
+        return endpoints.append(ConversationRef.session(sessionId), message, idempotencyKey, caller);
     }
 
     @Get(value = "/transcript", produces = {MediaType.TEXT_PLAIN, "text/markdown", MediaType.APPLICATION_JSON})

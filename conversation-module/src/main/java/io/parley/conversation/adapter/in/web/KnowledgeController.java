@@ -15,7 +15,6 @@ import io.micronaut.security.rules.SecurityRule;
 import io.parley.conversation.adapter.in.web.KnowledgeReplies.DocumentPageReply;
 import io.parley.conversation.adapter.in.web.KnowledgeReplies.DocumentReply;
 import io.parley.conversation.adapter.in.web.KnowledgeReplies.SearchReply;
-import io.parley.conversation.application.port.in.KnowledgeDocumentCommand;
 import io.parley.conversation.application.port.in.KnowledgeSearchQuery;
 import io.parley.conversation.application.port.in.ManageKnowledgeUseCase;
 import io.parley.conversation.application.port.in.ReadKnowledgeUseCase;
@@ -58,7 +57,7 @@ class KnowledgeController {
     @Secured(ADMIN)
     @Operation(summary = "Create a knowledge document (admin)")
     HttpResponse<DocumentReply> create(@Body KnowledgeDocumentBody body, @Parameter(hidden = true) Caller caller) {
-        KnowledgeDocument created = management.create(caller, command(body));
+        KnowledgeDocument created = management.create(caller, body.command());
         return HttpResponse.created(DocumentReply.of(created), URI.create(DOCUMENTS + created.id()));
     }
 
@@ -80,7 +79,7 @@ class KnowledgeController {
     @Secured(ADMIN)
     @Operation(summary = "Replace a knowledge document (admin)")
     DocumentReply replace(@PathVariable String id, @Body KnowledgeDocumentBody body, @Parameter(hidden = true) Caller caller) {
-        return DocumentReply.of(management.replace(caller, id, command(body)));
+        return DocumentReply.of(management.replace(caller, id, body.command()));
     }
 
     @Delete("/documents/{id}")
@@ -97,9 +96,5 @@ class KnowledgeController {
             description = "q in websearch syntax; locale (e.g. de-AT) picks the stemming language, english when absent, simple when PostgreSQL has none")
     SearchReply search(@Nullable @QueryValue String q, @Nullable @QueryValue String limit, @Nullable @QueryValue String locale) {
         return SearchReply.of(searching.search(KnowledgeSearchQuery.of(q, locale, limit)));
-    }
-
-    private static KnowledgeDocumentCommand command(KnowledgeDocumentBody body) {
-        return KnowledgeDocumentCommand.of(body.title(), body.content(), body.sourceUrl(), body.tags(), body.metadata(), body.language());
     }
 }

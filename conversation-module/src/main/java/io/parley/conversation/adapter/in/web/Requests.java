@@ -1,8 +1,6 @@
 package io.parley.conversation.adapter.in.web;
 
 import io.micronaut.core.annotation.Nullable;
-import io.micronaut.http.HttpStatus;
-import io.micronaut.http.exceptions.HttpStatusException;
 import io.micronaut.serde.annotation.Serdeable;
 import io.swagger.v3.oas.annotations.media.Schema;
 
@@ -12,7 +10,7 @@ import java.util.Map;
  * Request bodies. Enums and ids arrive as strings and are checked by the use case's command, so an
  * unknown value is a 422 naming the field rather than a 400 from the JSON reader.
  *
- * <p>Scalars are declared {@code Object} and read strictly with {@link #text} and {@link #number}:
+ * <p>Scalars are declared {@code Object} and read strictly with {@link io.parley.kernel.JsonValues}:
  * the JSON reader would otherwise turn {@code 123} into {@code "123"} and {@code "0.5"} into
  * {@code 0.5} on its own, and API.md makes a value of the wrong type a 400.
  */
@@ -50,25 +48,5 @@ final class Requests {
 
     @Serdeable
     record SetSummary(@Nullable @Schema(type = "string", maxLength = 100) Object summary) {
-    }
-
-    /** A JSON string or null; any other JSON type is a 400. */
-    static String text(Object value) {
-        if (value == null || value instanceof String) {
-            return (String) value;
-        }
-        throw wrongType();
-    }
-
-    /** A JSON number or null; any other JSON type is a 400 (whether it must be whole or in range is the command's 422). */
-    static Number number(Object value) {
-        if (value == null || (value instanceof Number && !(value instanceof Boolean))) {
-            return (Number) value;
-        }
-        throw wrongType();
-    }
-
-    private static HttpStatusException wrongType() {
-        return new HttpStatusException(HttpStatus.BAD_REQUEST, "a value of the wrong type");
     }
 }

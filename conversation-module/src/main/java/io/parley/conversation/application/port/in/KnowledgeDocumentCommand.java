@@ -2,8 +2,8 @@ package io.parley.conversation.application.port.in;
 
 import io.parley.conversation.domain.KnowledgeDocument;
 import io.parley.conversation.domain.KnowledgeLanguage;
-import io.parley.conversation.domain.KnowledgeMetadata;
 import io.parley.kernel.Text;
+import io.parley.kernel.MetadataRules;
 import io.parley.kernel.Validation;
 
 import java.net.URI;
@@ -22,7 +22,7 @@ import java.util.Set;
  *   <li>{@code title} 1..300 and {@code content} 1..100,000 characters, not blank, valid Unicode without NUL;</li>
  *   <li>{@code source_url} an absolute http(s) URL of at most 2048 characters;</li>
  *   <li>{@code tags} at most 50, each 1..50 characters without control characters (trimmed; repeats dropped);</li>
- *   <li>{@code metadata} a JSON object of at most 16 KiB encoded, valid Unicode throughout;</li>
+ *   <li>{@code metadata} a JSON object within the kernel's {@link MetadataRules} (depth, size, clean Unicode), like every module's metadata;</li>
  *   <li>{@code language} one of the PostgreSQL configurations of {@link KnowledgeLanguage}, default english.</li>
  * </ul>
  */
@@ -53,12 +53,7 @@ public record KnowledgeDocumentCommand(String title, String content, String sour
         List<String> cleanTags = tags(tags, validation);
 
         Map<String, Object> cleanMetadata = metadata == null ? Map.of() : metadata;
-        if (!KnowledgeMetadata.isCleanUnicode(cleanMetadata)) {
-            validation.require(false, "metadata", "must be valid Unicode without NUL characters");
-        } else {
-            validation.require(KnowledgeMetadata.encodedSize(cleanMetadata) <= KnowledgeDocument.MAX_METADATA_BYTES, "metadata",
-                    "must be at most " + KnowledgeDocument.MAX_METADATA_BYTES + " bytes of JSON");
-        }
+        MetadataRules.check(validation, "metadata", cleanMetadata);
 
         KnowledgeLanguage chosen = KnowledgeLanguage.DEFAULT;
         if (language != null) {

@@ -1,6 +1,7 @@
 package io.parley.conversation.application.port.in;
 
 import io.parley.conversation.domain.KnowledgeLanguage;
+import io.parley.kernel.PageRequest;
 import io.parley.kernel.Validation;
 
 /**
@@ -12,20 +13,12 @@ public record KnowledgeSearchQuery(String text, KnowledgeLanguage language, int 
 
     public static final int MAX_TEXT = 500;
     public static final int DEFAULT_LIMIT = 10;
-    public static final int MAX_LIMIT = 200;
+    public static final int MAX_LIMIT = PageRequest.MAX_LIMIT;
 
     public static KnowledgeSearchQuery of(String rawText, String rawLocale, String rawLimit) {
         Validation validation = Validation.check().text(rawText, "q", 1, MAX_TEXT);
         validation.require(rawText == null || rawText.isEmpty() || !rawText.isBlank(), "q", "must not be blank");
-        int limit = DEFAULT_LIMIT;
-        if (rawLimit != null && !rawLimit.isBlank()) {
-            try {
-                limit = Integer.parseInt(rawLimit.strip());
-            } catch (NumberFormatException e) {
-                limit = -1;
-            }
-            validation.require(limit >= 1 && limit <= MAX_LIMIT, "limit", "must be an integer between 1 and " + MAX_LIMIT);
-        }
+        int limit = PageRequest.limit(validation, rawLimit, DEFAULT_LIMIT);
         boolean noLocale = rawLocale == null || rawLocale.isBlank();
         validation.require(noLocale || KnowledgeLanguage.isWellFormedLocale(rawLocale.strip()), "locale",
                 "must be a language tag such as en, de-AT or pt_BR");

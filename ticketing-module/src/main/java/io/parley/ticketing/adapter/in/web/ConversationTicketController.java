@@ -46,7 +46,7 @@ class ConversationTicketController {
     @Post("/escalate")
     HttpResponse<TicketResponse> escalate(@PathVariable String id, @Nullable @Body TicketRequests.Escalate body, Caller caller) {
         ConversationRef conversation = ConversationRef.byId(id);
-        var result = escalation.escalate(new EscalateCommand(conversation, caller, body == null ? null : body.reason()));
+        var result = escalation.escalate(new EscalateCommand(conversation, caller, body == null ? null : body.reasonText()));
         return created(result.ticket(), result.created());
     }
 
@@ -54,8 +54,9 @@ class ConversationTicketController {
     @Post("/ticket")
     HttpResponse<TicketResponse> open(@PathVariable String id, @Nullable @Body TicketRequests.Open body, Caller caller) {
         ConversationRef conversation = ConversationRef.byId(id);
-        TicketRequests.Open request = body == null ? new TicketRequests.Open(null, null, null) : body;
-        var result = opening.open(OpenTicketCommand.of(conversation, caller, request.description(), request.priority(), request.metadata()));
+        TicketRequests.Open request = body == null ? TicketRequests.Open.EMPTY : body;
+        var result = opening.open(OpenTicketCommand.of(conversation, caller, request.descriptionText(), request.priorityText(),
+                request.metadataObject()));
         return created(result.ticket(), result.created());
     }
 

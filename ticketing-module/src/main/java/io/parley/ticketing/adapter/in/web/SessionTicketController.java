@@ -39,7 +39,7 @@ class SessionTicketController {
     @Post("/escalate")
     HttpResponse<TicketResponse> escalate(@PathVariable("session_id") String sessionId, @Nullable @Body TicketRequests.Escalate body) {
         ConversationRef conversation = ConversationRef.bySession(sessionId);
-        var result = escalation.escalate(new EscalateCommand(conversation, Caller.guest(sessionId), body == null ? null : body.reason()));
+        var result = escalation.escalate(new EscalateCommand(conversation, Caller.guest(sessionId), body == null ? null : body.reasonText()));
         return ConversationTicketController.created(result.ticket(), result.created());
     }
 

@@ -65,16 +65,16 @@ class TicketController {
 
     @Patch("/{id}")
     TicketResponse update(@PathVariable String id, @Nullable @Body TicketRequests.Update body, Caller caller) {
-        TicketRequests.Update request = body == null ? new TicketRequests.Update(null, null, null, null) : body;
-        return TicketResponse.of(updating.update(UpdateTicketCommand.of(id, caller, request.priority(), request.description(),
-                request.metadata(), request.version())));
+        TicketRequests.Update request = body == null ? TicketRequests.Update.EMPTY : body;
+        return TicketResponse.of(updating.update(UpdateTicketCommand.of(id, caller, request.priorityText(), request.descriptionText(),
+                request.metadataObject(), request.versionNumber())));
     }
 
     @Post("/{id}/transitions")
     TicketResponse transition(@PathVariable String id, @Nullable @Body TicketRequests.Transition body, Caller caller) {
-        TicketRequests.Transition request = body == null ? new TicketRequests.Transition(null, null, null, null) : body;
-        return TicketResponse.of(transitions.transition(TransitionCommand.of(id, caller, request.to(), request.reason(),
-                request.assigneeId(), request.version())));
+        TicketRequests.Transition request = body == null ? TicketRequests.Transition.EMPTY : body;
+        return TicketResponse.of(transitions.transition(TransitionCommand.of(id, caller, request.toText(), request.reasonText(),
+                request.assigneeIdText(), request.versionNumber())));
     }
 
     @Get("/{id}/history")

@@ -16,6 +16,7 @@ import io.parley.tracing.application.port.in.ReadTracesUseCase;
 import io.parley.tracing.application.port.in.SpanInput;
 
 import java.util.List;
+import java.util.stream.IntStream;
 
 /** API.md "Agent traces": batch ingestion by the service, span trees for those who may read the conversation. */
 @Controller("/api/v1")
@@ -32,7 +33,8 @@ class TraceController {
     @Post("/traces")
     @Secured("service")
     HttpResponse<IngestReply> ingest(@Body IngestSpansBody body, Caller caller) {
-        List<SpanInput> spans = body.spans() == null ? null : body.spans().stream().map(TraceController::input).toList();
+        List<SpanInput> spans = body.spans() == null ? null : IntStream.range(0, body.spans().size())
+                .mapToObj(i -> body.spans().get(i) == null ? null : body.spans().get(i).input(i)).toList();
         return HttpResponse.accepted().body(IngestReply.of(ingestion.ingest(spans, caller)));
     }
 
@@ -46,14 +48,5 @@ class TraceController {
     @Secured(SecurityRule.IS_AUTHENTICATED)
     TracesReply messageTraces(@PathVariable String id, Caller caller) {
         return TracesReply.of(traces.forMessage(id, caller));
-    }
-
-    private static SpanInput input(IngestSpansBody.SpanBody span) {
-        if (span == null) {
-            return null;
-        }
-        return new SpanInput(span.id(), span.traceId(), span.parentId(), span.conversationId(), span.messageId(),
-                span.agentType(), span.operationType(), span.name(), span.status(), span.startedAt(), span.endedAt(),
-                span.inputTokens(), span.outputTokens(), span.costUsd(), span.model(), span.payload(), span.error());
     }
 }

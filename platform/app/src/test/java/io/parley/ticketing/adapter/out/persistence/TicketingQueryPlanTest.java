@@ -43,7 +43,9 @@ class TicketingQueryPlanTest implements PostgresBacked {
     void every_listing_has_an_index_in_its_order() throws SQLException {
         assertUses(TicketSql.list(0, false, false), "tickets_opened_idx", 50);
         assertUses(TicketSql.list(0, false, true), "tickets_opened_idx", timestamp(), uuid(), 50);
-        assertUses(TicketSql.list(1, false, true), "tickets_status_opened_idx", "PENDING_HUMAN_ASSIGNMENT", timestamp(), uuid(), 50);
+        // not PENDING_HUMAN_ASSIGNMENT: for that status the partial queue index is a valid choice too, and which one the
+        // planner takes depends on how many pending tickets other tests of the run left behind
+        assertUses(TicketSql.list(1, false, true), "tickets_status_opened_idx", "CLOSED_RESOLVED", timestamp(), uuid(), 50);
         assertUses(TicketSql.list(0, true, true), "tickets_assignee_opened_idx", uuid(), timestamp(), uuid(), 50);
         // both filters: either index serves the order, the other column is filtered on the way
         assertUses(TicketSql.list(1, true, false), List.of("tickets_assignee_opened_idx", "tickets_status_opened_idx"),
