@@ -9,7 +9,7 @@ import io.parley.app.support.RetentionFixtures;
 import io.parley.app.support.TestHttp;
 import io.parley.app.support.TestTokens;
 import io.parley.testing.PostgresBacked;
-import io.parley.ticketing.Concurrently;
+import io.parley.app.support.Concurrently;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;

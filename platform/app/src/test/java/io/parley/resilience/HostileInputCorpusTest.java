@@ -72,6 +72,7 @@ class HostileInputCorpusTest implements PostgresBacked {
 
     static final List<BodyRoute> BODY_ROUTES = List.of(
             new BodyRoute("POST", "/api/v1/conversations", As.USER, "{\"channel\":\"web\",\"locale\":\"en-US\"}"),
+            new BodyRoute("POST", "/api/v1/chat", As.GUEST, "{\"session_id\":\"{session}\",\"message\":\"hello\"}"),
             new BodyRoute("PATCH", "/api/v1/conversations/{conv}", As.SERVICE, "{\"summary\":\"new summary\"}"),
             new BodyRoute("POST", "/api/v1/conversations/{conv}/messages", As.USER, "{\"role\":\"user\",\"content\":\"hello\"}"),
             new BodyRoute("PUT", "/api/v1/conversations/{conv}/feedback", As.USER, "{\"rating\":1,\"comment\":\"changed\"}"),
@@ -207,6 +208,10 @@ class HostileInputCorpusTest implements PostgresBacked {
     /** API.md: a JSON value of the wrong type is a 400, never coerced. */
     static void wrongTypes(List<Hostile> corpus) {
         Object[][] cases = {
+                {"POST", "/api/v1/chat", As.GUEST, "{\"message\":42}"},
+                {"POST", "/api/v1/chat", As.GUEST, "{\"message\":[\"hello\"]}"},
+                {"POST", "/api/v1/chat", As.USER, "{\"message\":\"hi\",\"session_id\":7}"},
+                {"POST", "/api/v1/chat", As.USER, "{\"message\":\"hi\",\"metadata\":[]}"},
                 {"POST", "/api/v1/conversations", As.USER, "{\"channel\":7}"},
                 {"POST", "/api/v1/conversations", As.USER, "{\"locale\":[\"en-US\"]}"},
                 {"POST", "/api/v1/conversations", As.USER, "{\"metadata\":\"x\"}"},

@@ -12,6 +12,7 @@ import io.parley.conversation.adapter.in.web.Requests.ChatTurn;
 import io.parley.conversation.application.port.in.ChatTurnCommand;
 import io.parley.conversation.application.port.in.ChatTurnUseCase;
 import io.parley.kernel.Caller;
+import io.parley.kernel.JsonValues;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -39,8 +40,9 @@ class ChatController {
                     + "conversation continues (someone else's or unknown: 404, closed: 409). Idempotency-Key: a retry returns the first turn.")
     ChatTurnReply turn(@Body ChatTurn body, @Nullable @Header("Idempotency-Key") String idempotencyKey,
                        @Parameter(hidden = true) Caller caller) {
-        ChatTurnCommand command = ChatTurnCommand.of(Requests.text(body.sessionId()), Requests.text(body.message()),
-                Requests.text(body.channel()), Requests.text(body.locale()), body.metadata(), idempotencyKey);
+        ChatTurnCommand command = ChatTurnCommand.of(JsonValues.text("session_id", body.sessionId()),
+                JsonValues.text("message", body.message()), JsonValues.text("channel", body.channel()),
+                JsonValues.text("locale", body.locale()), body.metadata(), idempotencyKey);
         return ChatTurnReply.of(chat.turn(command, caller));
     }
 }
