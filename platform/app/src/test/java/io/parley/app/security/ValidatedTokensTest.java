@@ -2,6 +2,7 @@ package io.parley.app.security;
 
 import io.micronaut.security.authentication.Authentication;
 import io.parley.testing.MutableClock;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
@@ -18,8 +19,14 @@ class ValidatedTokensTest {
 
     private static final Instant NOW = Instant.parse("2026-11-23T10:00:00Z");
 
-    private final MutableClock clock = new MutableClock(NOW);
-    private final ValidatedTokens tokens = new ValidatedTokens(clock, 100);
+    private MutableClock clock;
+    private ValidatedTokens tokens;
+
+    @BeforeEach
+    void freshCache() {
+        clock = new MutableClock(NOW);
+        tokens = new ValidatedTokens(clock, 100);
+    }
 
     private static Authentication expiringAt(Instant exp) {
         return Authentication.build("alice", List.of("user"), Map.of("sub", "alice", "exp", Date.from(exp)));
