@@ -11,6 +11,7 @@ import io.parley.kernel.NotFoundException;
 
 import java.util.List;
 import java.util.Optional;
+import java.util.UUID;
 
 /**
  * Finds the conversation a request names, scoped to the caller in the query and checked again
@@ -47,7 +48,12 @@ final class ConversationGuard {
     }
 
     Conversation reloadOrNotFound(Conversation conversation) {
-        return reload(conversation).orElseThrow(ConversationGuard::notFound);
+        return reloadOrNotFound(conversation.id());
+    }
+
+    /** The conversation as it is now, for a caller who may see every conversation; 404 when there is none. */
+    Conversation reloadOrNotFound(UUID conversationId) {
+        return conversations.load(conversationId, ConversationScope.SYSTEM).orElseThrow(ConversationGuard::notFound);
     }
 
     static NotFoundException notFound() {

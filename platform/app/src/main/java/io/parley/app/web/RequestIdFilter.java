@@ -2,7 +2,6 @@ package io.parley.app.web;
 
 import io.micronaut.core.async.publisher.Publishers;
 import io.micronaut.core.propagation.PropagatedContext;
-import io.micronaut.context.propagation.slf4j.MdcPropagationContext;
 import io.micronaut.http.BasicHttpAttributes;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.MutableHttpResponse;
@@ -15,7 +14,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
 
-import java.util.Map;
 import java.util.UUID;
 import java.util.regex.Pattern;
 
@@ -43,18 +41,18 @@ final class RequestIdFilter implements HttpServerFilter {
         String requestId = offered != null && SANE_ID.matcher(offered).matches() ? offered : UUID.randomUUID().toString();
         long started = System.nanoTime();
         try (PropagatedContext.Scope ignored = PropagatedContext.getOrEmpty()
-                .plus(new MdcPropagationContext(Map.of("request_id", requestId)))
+                .plus(new RequestIdContext(requestId))
                 .propagate()) {
             return Publishers.map(chain.proceed(request), response -> {
                 response.header(HEADER, requestId);
                 if (ACCESS.isInfoEnabled()) {
-                    MDC.put("request_id", requestId);
+                    MDC.put(RequestIdContext.MDC_KEY, requestId);
                     try {
                         ACCESS.info("{} {} {} {}ms", request.getMethodName(),
                                 BasicHttpAttributes.getUriTemplate(request).orElse("(unmatched)"),
                                 response.code(), (System.nanoTime() - started) / 1_000_000);
                     } finally {
-                        MDC.remove("request_id");
+                        MDC.remove(RequestIdContext.MDC_KEY);
                     }
                 }
                 return response;

@@ -136,6 +136,22 @@ class MessagesWebTest implements PostgresBacked {
     }
 
     @Test
+    void the_service_and_an_admin_get_the_same_answers_as_everyone_for_a_missing_or_closed_conversation() {
+        String owner = ConversationClient.userToken("alice");
+        String missing = UUID.randomUUID().toString();
+        String tooLong = "x".repeat(8001);
+        for (String staff : List.of(TestTokens.withRoles("assistant-backend", "service"), TestTokens.withRoles("root", "admin"))) {
+            assertProblem(api.append(staff, missing, "assistant", "hello"), 404);
+            assertProblem(api.append(staff, missing, "assistant", tooLong), 404);
+            String id = api.startId(owner);
+            assertProblem(api.append(staff, id, "assistant", tooLong), 422);
+            assertEquals(200, api.http().post("/api/v1/conversations/" + id + "/close", owner, "{}").status());
+            assertProblem(api.append(staff, id, "assistant", "hello"), 409);
+            assertEquals(0, ((Number) api.get(owner, id).get("message_count")).intValue());
+        }
+    }
+
+    @Test
     void an_agent_needs_a_ticket_and_their_reply_is_signed_with_their_subject() {
         String owner = ConversationClient.userToken("alice");
         String id = api.startId(owner);
