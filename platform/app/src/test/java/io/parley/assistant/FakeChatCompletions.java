@@ -58,6 +58,17 @@ public final class FakeChatCompletions {
     }
 
     /** The base URL to configure, like {@code https://api.openai.com/v1}. */
+    /** The configuration that points Parley's {@code openai} assistant at this server, with short timeouts and backoff. */
+    public Map<String, String> assistantProperties(String apiKey, String model, int retries) {
+        return Map.of("parley.assistant.provider", "openai",
+                "parley.assistant.openai.base-url", baseUrl(),
+                "parley.assistant.openai.api-key", apiKey,
+                "parley.assistant.openai.model", model,
+                "parley.assistant.openai.timeout", "2s",
+                "parley.assistant.openai.retries", String.valueOf(retries),
+                "parley.assistant.openai.backoff", "10ms");
+    }
+
     public String baseUrl() {
         return "http://127.0.0.1:" + server.getAddress().getPort() + "/v1";
     }

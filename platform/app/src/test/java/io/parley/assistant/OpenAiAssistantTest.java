@@ -56,13 +56,7 @@ class OpenAiAssistantTest implements PostgresBacked {
     @Override
     public Map<String, String> getProperties() {
         Map<String, String> properties = new HashMap<>(PostgresBacked.super.getProperties());
-        properties.put("parley.assistant.provider", "openai");
-        properties.put("parley.assistant.openai.base-url", provider.baseUrl());
-        properties.put("parley.assistant.openai.api-key", API_KEY);
-        properties.put("parley.assistant.openai.model", "test-model");
-        properties.put("parley.assistant.openai.timeout", "2s");
-        properties.put("parley.assistant.openai.retries", "2");
-        properties.put("parley.assistant.openai.backoff", "10ms");
+        properties.putAll(provider.assistantProperties(API_KEY, "test-model", 2));
         properties.put("parley.assistant.openai.history-budget-chars", "100");
         return properties;
     }

@@ -54,13 +54,7 @@ class ChatOpenAiWebTest implements PostgresBacked {
     @Override
     public Map<String, String> getProperties() {
         Map<String, String> properties = new HashMap<>(PostgresBacked.super.getProperties());
-        properties.put("parley.assistant.provider", "openai");
-        properties.put("parley.assistant.openai.base-url", provider.baseUrl());
-        properties.put("parley.assistant.openai.api-key", API_KEY);
-        properties.put("parley.assistant.openai.model", "chat-model");
-        properties.put("parley.assistant.openai.timeout", "2s");
-        properties.put("parley.assistant.openai.retries", "1");
-        properties.put("parley.assistant.openai.backoff", "10ms");
+        properties.putAll(provider.assistantProperties(API_KEY, "chat-model", 1));
         properties.put("parley.ticketing.handoff.dispatcher.enabled", "false");
         return properties;
     }
