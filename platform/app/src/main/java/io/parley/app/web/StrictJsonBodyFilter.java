@@ -40,11 +40,17 @@ import java.util.Map;
  *       here Jackson's {@link StreamReadFeature#STRICT_DUPLICATE_DETECTION} rejects it;</li>
  *   <li>data after the first JSON value ({@code {...}{...}}) would be ignored — here it is an error.</li>
  * </ul>
- * One streaming pass over the bytes, without building a tree; bodies are bounded by
- * {@code micronaut.server.max-request-size}.
+ * One streaming pass over the bytes, without building a tree; bodies are bounded per route by
+ * {@link RequestBodyLimitFilter}.
  */
 @ServerFilter(value = ServerFilter.MATCH_ALL_PATTERN, methods = {HttpMethod.POST, HttpMethod.PUT, HttpMethod.PATCH})
 final class StrictJsonBodyFilter implements Ordered {
+
+    private final RequestBodyLimitFilter limits;
+
+    StrictJsonBodyFilter(RequestBodyLimitFilter limits) {
+        this.limits = limits;
+    }
 
     private static final JsonFactory JSON = JsonFactory.builder()
             .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
@@ -61,6 +67,10 @@ final class StrictJsonBodyFilter implements Ordered {
     HttpResponse<?> check(HttpRequest<?> request, @Nullable @Body byte[] body) {
         if (body == null || body.length == 0) {
             return null;
+        }
+        if (body.length > limits.limitFor(request)) {
+            // a chunked body declares no length: measured here, once buffered, before any controller runs
+            return RequestBodyLimitFilter.tooLarge();
         }
         String contentType = request.getHeaders().get(HttpHeaders.CONTENT_TYPE);
         if (contentType != null && !isJson(contentType)) {

@@ -158,7 +158,7 @@ class RetentionEndpointTest implements PostgresBacked {
                 "a dry run is not a completed run");
         assertEquals(NOW.plusSeconds(5).getEpochSecond(), meters.get(RetentionMetrics.LAST_SUCCESS).gauge().value());
 
-        List<String> prometheus = http.get("/prometheus", null).body().lines().filter(l -> l.startsWith("parley_retention")).toList();
+        List<String> prometheus = http.get("/prometheus", TestTokens.withRoles("ops", "admin")).body().lines().filter(l -> l.startsWith("parley_retention")).toList();
         assertTrue(prometheus.stream().anyMatch(l -> l.startsWith("parley_retention_rows_total{action=\"deleted\",table=\"conversation.messages\"}")),
                 prometheus::toString);
         assertTrue(prometheus.stream().anyMatch(l -> l.startsWith("parley_retention_runs_total{outcome=\"completed\"}")), prometheus::toString);

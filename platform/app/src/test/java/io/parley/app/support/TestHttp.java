@@ -83,6 +83,26 @@ public final class TestHttp {
         }
     }
 
+    /** A JSON POST whose body is streamed in chunks, without a {@code Content-Length}. */
+    public Reply postChunked(String path, String token, byte[] body) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(base.resolve(path)).timeout(Duration.ofSeconds(30))
+                .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new java.io.ByteArrayInputStream(body)))
+                .header("Content-Type", "application/json");
+        if (token != null) {
+            request.header("Authorization", "Bearer " + token);
+        }
+        try {
+            HttpResponse<byte[]> response = client.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
+            return new Reply(response.statusCode(), response.headers().firstValue("Content-Type").orElse(""),
+                    new String(response.body(), StandardCharsets.UTF_8), response.headers().map(), json);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
     private byte[] toJson(Object body) {
         if (body == null) {
             return null;

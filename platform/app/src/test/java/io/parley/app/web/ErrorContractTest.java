@@ -68,6 +68,22 @@ class ErrorContractTest implements PostgresBacked {
     }
 
     @Test
+    void a_chunked_body_over_256_KiB_is_413_too() {
+        String huge = "{\"text\":\"" + "a".repeat(300 * 1024) + "\",\"number\":1}";
+        assertProblem(http.postChunked("/test-probe/echo", null, huge.getBytes(StandardCharsets.UTF_8)), 413);
+    }
+
+    @Test
+    void a_body_just_under_256_KiB_passes_the_limit() {
+        String prefix = "{\"text\":\"";
+        String suffix = "\",\"number\":1}";
+        String fits = prefix + "a".repeat(256 * 1024 - prefix.length() - suffix.length()) + suffix;
+        assertEquals(256 * 1024, fits.length());
+        assertEquals(200, http.post("/test-probe/echo", null, fits).status());
+        assertEquals(200, http.postChunked("/test-probe/echo", null, fits.getBytes(StandardCharsets.UTF_8)).status());
+    }
+
+    @Test
     void an_unknown_route_is_404() {
         assertProblem(http.get("/api/v1/no-such-thing", null), 404);
     }

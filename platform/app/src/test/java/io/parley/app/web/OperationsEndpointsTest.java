@@ -16,7 +16,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** API.md "Operations": health with the database, Prometheus metrics, the OpenAPI document and Swagger UI, all without a token. */
+/**
+ * Operations (docs/api.md): health with the database, the OpenAPI document and Swagger UI without a token;
+ * Prometheus metrics for admins only; no token introspection endpoint.
+ */
 @MicronautTest
 class OperationsEndpointsTest implements PostgresBacked {
 
@@ -50,12 +53,33 @@ class OperationsEndpointsTest implements PostgresBacked {
     }
 
     @Test
-    void prometheus_exposes_jvm_and_http_metrics() {
+    void prometheus_exposes_jvm_and_http_metrics_to_an_admin() {
         http.get("/health", null);
-        var reply = http.get("/prometheus", null);
+        var reply = http.get("/prometheus", TestTokens.withRoles("ops", "admin"));
         assertEquals(200, reply.status(), reply::toString);
         assertTrue(reply.body().contains("jvm_memory_used_bytes"), "jvm metrics");
         assertTrue(reply.body().contains("http_server_requests_seconds"), "http metrics");
+    }
+
+    @Test
+    void prometheus_needs_an_admin_token() {
+        assertEquals(401, http.get("/prometheus", null).status());
+        assertEquals(401, http.get("/prometheus", TestTokens.signedWithAnotherSecret("ops")).status());
+        for (String role : new String[] {"user", "agent", "service"}) {
+            var reply = http.get("/prometheus", TestTokens.withRoles("someone", role));
+            assertEquals(403, reply.status(), role);
+            assertFalse(reply.body().contains("jvm_memory_used_bytes"), role);
+        }
+    }
+
+    @Test
+    void there_is_no_token_introspection_endpoint() {
+        String token = TestTokens.withRoles("ops", "admin");
+        for (String method : new String[] {"GET", "POST"}) {
+            var reply = http.send(method, "/token_info", token, null, null);
+            assertEquals(404, reply.status(), method + " " + reply);
+            assertFalse(reply.body().contains("\"ops\""), "the claims are not echoed");
+        }
     }
 
     @Test

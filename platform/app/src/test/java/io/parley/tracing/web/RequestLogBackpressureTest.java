@@ -74,7 +74,7 @@ class RequestLogBackpressureTest implements PostgresBacked {
 
         assertEquals(List.of(404, 404, 404, 404), statuses, "every request answered although its line could not be stored");
         assertEquals(3, requestLog.queued());
-        String metrics = http.get("/prometheus", null).body();
+        String metrics = http.get("/prometheus", TestTokens.withRoles("ops", "admin")).body();
         assertTrue(metrics.lines().anyMatch(l -> l.startsWith("parley_request_log_queue_depth") && l.endsWith(" 3.0")), metrics);
         assertTrue(metrics.lines().anyMatch(l -> l.startsWith("parley_request_log_dropped_total{reason=\"queue_full\"") && l.endsWith(" 1.0")),
                 metrics);

@@ -143,14 +143,14 @@ class RequestLogWebTest implements PostgresBacked {
     @Test
     void requests_outside_the_api_are_not_logged() {
         assertEquals(List.of(), logged(() -> http.get("/health", null)));
-        assertEquals(List.of(), logged(() -> http.get("/prometheus", null)));
+        assertEquals(List.of(), logged(() -> http.get("/prometheus", TestTokens.withRoles("ops", "admin"))));
     }
 
     @Test
     void the_queue_depth_and_dropped_lines_are_exposed_to_prometheus() {
         http.get("/api/v1/messages/" + Ids.newId() + "/traces", null);
 
-        String metrics = http.get("/prometheus", null).body();
+        String metrics = http.get("/prometheus", TestTokens.withRoles("ops", "admin")).body();
 
         assertTrue(metrics.contains("parley_request_log_queue_depth"), "queue depth gauge");
         assertTrue(metrics.contains("parley_request_log_dropped_total{reason=\"queue_full\"}"), "dropped counter");

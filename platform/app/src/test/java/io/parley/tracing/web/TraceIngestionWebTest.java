@@ -8,6 +8,7 @@ import io.parley.app.support.TestHttp;
 import io.parley.app.support.TestTokens;
 import io.parley.kernel.Ids;
 import io.parley.testing.PostgresBacked;
+import io.parley.tracing.application.port.in.IngestSpansCommand;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -157,6 +158,19 @@ class TraceIngestionWebTest implements PostgresBacked {
     }
 
     @Test
+    void the_largest_batch_500_spans_with_8_KiB_payloads_each_is_accepted() {
+        List<Map<String, Object>> spans = new ArrayList<>();
+        for (Map<String, Object> span : Spans.many(conversation, IngestSpansCommand.MAX_SPANS)) {
+            spans.add(with(span, "payload", Map.of("data", "p".repeat(8 * 1024))));
+        }
+        var reply = post(batch(spans));
+        assertEquals(202, reply.status(), reply::toString);
+        assertEquals(500, reply.field("accepted"));
+        assertEquals(500L, Fixtures.queryLong("SELECT count(*) FROM tracing.agent_traces WHERE conversation_id = ?::uuid",
+                conversation.toString()));
+    }
+
+    @Test
     void a_payload_of_exactly_64_KiB_as_stored_is_accepted_and_one_byte_more_is_422() {
         // {"data": "..."} is the content plus 12 bytes as PostgreSQL prints it
         var fits = with(span(conversation), "payload", Map.of("data", "x".repeat(65536 - 12)));
@@ -228,7 +242,7 @@ class TraceIngestionWebTest implements PostgresBacked {
                 new BadInput("NUL in the name", batch(with(ok, "name", "a\u0000b")), 422, "spans[0].name"),
                 new BadInput("name too long", batch(with(ok, "name", "n".repeat(201))), 422, "spans[0].name"),
                 new BadInput("missing agent_type", batch(with(ok, "agent_type", null)), 422, "spans[0].agent_type"),
-                new BadInput("body over 256 KiB", batch(with(ok, "payload", Map.of("blob", "z".repeat(300 * 1024)))), 413, null));
+                new BadInput("body over 8 MiB", batch(with(ok, "payload", Map.of("blob", "z".repeat(9 * 1024 * 1024)))), 413, null));
     }
 
     private static String json(Map<String, Object> map) {
@@ -264,7 +278,7 @@ class TraceIngestionWebTest implements PostgresBacked {
         post(batch(spans));
         post(batch(with(span(conversation), "status", "bad")));
 
-        String metrics = http.get("/prometheus", null).body();
+        String metrics = http.get("/prometheus", TestTokens.withRoles("ops", "admin")).body();
 
         for (String outcome : new String[]{"accepted", "duplicate", "rejected"}) {
             assertTrue(metrics.lines().anyMatch(line -> line.startsWith("parley_traces_spans_total{") && line.contains("outcome=\"" + outcome + "\"")),
