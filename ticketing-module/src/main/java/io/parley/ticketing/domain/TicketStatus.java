@@ -59,6 +59,15 @@ public enum TicketStatus {
         return reopensTo().filter(target::equals).map(reopened -> MoveKind.REOPEN);
     }
 
+    /**
+     * Whether people hold the conversation, so the assistant stays silent: waiting for a person
+     * ({@code PENDING_HUMAN_ASSIGNMENT}) or with one ({@code ACTIVE_HUMAN_CHAT}). The AI's own ticket and
+     * a closed one leave the answers to the assistant.
+     */
+    public boolean isWithPeople() {
+        return this == PENDING_HUMAN_ASSIGNMENT || this == ACTIVE_HUMAN_CHAT;
+    }
+
     public boolean isClosed() {
         return this == CLOSED_RESOLVED || this == CLOSED_BY_CLIENT;
     }

@@ -79,6 +79,13 @@ class TicketStatusTest {
     }
 
     @Test
+    void people_hold_the_conversation_while_the_ticket_waits_for_or_is_with_a_person() {
+        for (TicketStatus status : TicketStatus.values()) {
+            assertEquals(status == PENDING_HUMAN_ASSIGNMENT || status == ACTIVE_HUMAN_CHAT, status.isWithPeople(), status::name);
+        }
+    }
+
+    @Test
     void the_wire_value_is_the_exact_name() {
         for (TicketStatus status : TicketStatus.values()) {
             assertEquals(Optional.of(status), TicketStatus.fromWire(status.wireValue()));
