@@ -18,6 +18,7 @@ import org.slf4j.LoggerFactory;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 
 /**
@@ -63,8 +64,8 @@ public class DispatchHandoffsService implements DispatchHandoffsUseCase {
             Handoff after = handoff.after(outcome, settings.retryPolicy(), Now.of(clock));
             boolean recorded = outbox.recordAttempt(after);
             // ids, provider, attempt number and status only: never the transcript, the error text or credentials
-            LOG.info("handoff {} of ticket {} via {}: attempt {} -> {}{}", handoff.id(), handoff.ticketId(),
-                    handoff.provider().wireValue(), after.attempts(), after.delivery().storedValue(), recorded ? "" : " (superseded, not recorded)");
+            LOG.info("handoff {} of ticket {} via {}: attempt {} -> delivery {}{}", handoff.id(), handoff.ticketId(),
+                    handoff.provider().wireValue(), after.attempts(), after.delivery().name().toLowerCase(Locale.ROOT), recorded ? "" : " (superseded, not recorded)");
             if (after.delivery() == DeliveryState.AWAITING_DELIVERY) {
                 retrying++;
             } else if (after.delivery() == DeliveryState.GAVE_UP) {
