@@ -8,7 +8,7 @@ import java.util.Set;
  * Where a ticket is in its life, and the only moves allowed from each place. The moves live here, in
  * one table, so no caller can invent a transition.
  *
- * <p>Two kinds of move: the {@linkplain #allowedMoves() ordinary moves} API.md lists, which anyone
+ * <p>Two kinds of move: the {@linkplain #allowedMoves() ordinary moves} of the contract, which anyone
  * with the right role may ask for ({@code POST /tickets/{id}/transitions}), and the one
  * {@linkplain #reopensTo() reopen move} out of a closed status, which only a new escalation of the
  * same conversation makes. So for the transitions route a closed ticket stays final (409), while a
@@ -23,7 +23,7 @@ public enum TicketStatus {
 
     /** How a ticket gets from one status to another. */
     public enum MoveKind {
-        /** One of API.md's moves: made on request (transitions, claim, escalation, close). */
+        /** One of the contract's moves: made on request (transitions, claim, escalation, close). */
         ORDINARY,
         /** Out of a closed status back into the human queue: made only by a new escalation. */
         REOPEN

@@ -8,7 +8,7 @@ import io.parley.ticketing.domain.Handoff;
 import java.util.UUID;
 
 /**
- * The handoff object of API.md (as in the chat reply: the same {@code status}, derived from the ticket and
+ * The handoff object of the contract (as in the chat reply: the same {@code status}, derived from the ticket and
  * the delivery) with the delivery's details: {@code external_ticket_id}, {@code attempts},
  * {@code last_error}, and when the next attempt is due.
  */
