@@ -61,7 +61,7 @@ final class RateLimitFilter implements Ordered {
 
     RateLimitFilter(RateLimiter limiter, RateLimitSettings settings) {
         this.limiter = limiter;
-        this.addresses = new ClientAddresses(settings.trustedProxies());
+        this.addresses = settings.clientAddresses();
     }
 
     @Override

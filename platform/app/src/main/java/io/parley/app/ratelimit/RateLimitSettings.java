@@ -1,10 +1,10 @@
 package io.parley.app.ratelimit;
 
+import io.micronaut.context.annotation.Context;
 import io.micronaut.context.annotation.Requires;
 import io.micronaut.context.exceptions.ConfigurationException;
 import io.micronaut.core.type.Argument;
 import io.micronaut.core.value.PropertyResolver;
-import jakarta.inject.Singleton;
 
 import java.time.Duration;
 import java.util.ArrayList;
@@ -16,9 +16,10 @@ import java.util.Map;
 /**
  * {@code parley.rate-limits.*}: for every {@link Limit} its {@code capacity}, {@code refill-tokens} and
  * {@code refill-period} (defaults in {@code application.yml}), the {@code trusted-proxies} (CIDRs) and the
- * number of {@code instances} that share each budget. A missing or invalid value stops the start.
+ * number of {@code instances} that share each budget. Read when the application starts: a missing or invalid
+ * value stops the start rather than leaving a write unlimited.
  */
-@Singleton
+@Context
 @Requires(property = RateLimitSettings.ENABLED, notEquals = "false")
 final class RateLimitSettings {
 
@@ -29,6 +30,7 @@ final class RateLimitSettings {
     private final Map<Limit, Budget> perInstance;
     private final int instances;
     private final List<String> trustedProxies;
+    private final ClientAddresses clientAddresses;
 
     RateLimitSettings(PropertyResolver properties) {
         this.instances = properties.getProperty(PREFIX + ".instances", Integer.class, 1);
@@ -45,6 +47,11 @@ final class RateLimitSettings {
         this.configured = Collections.unmodifiableMap(budgets);
         this.perInstance = Collections.unmodifiableMap(shares);
         this.trustedProxies = splitList(properties.getProperty(PREFIX + ".trusted-proxies", Argument.listOf(String.class)).orElse(List.of()));
+        try {
+            this.clientAddresses = new ClientAddresses(trustedProxies);
+        } catch (IllegalArgumentException e) {
+            throw new ConfigurationException(PREFIX + ".trusted-proxies: " + e.getMessage());
+        }
     }
 
     private static Budget read(PropertyResolver properties, Limit limit) {
@@ -91,5 +98,10 @@ final class RateLimitSettings {
 
     List<String> trustedProxies() {
         return trustedProxies;
+    }
+
+    /** Who a request comes from, given the trusted proxies. */
+    ClientAddresses clientAddresses() {
+        return clientAddresses;
     }
 }
