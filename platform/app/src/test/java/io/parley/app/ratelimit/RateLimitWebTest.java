@@ -310,11 +310,16 @@ class RateLimitWebTest implements PostgresBacked {
     @Test
     void admin_writes_per_sub_with_their_own_budget() {
         String admin = TestTokens.withRoles("admin-" + UUID.randomUUID(), "admin");
-        for (int i = 0; i < 5; i++) {
+        String id = null;
+        for (int i = 0; i < 4; i++) {
             Reply created = http.post("/api/v1/knowledge/documents", admin, object("title", "Article " + i, "content", "Text " + i));
             assertEquals(201, created.status(), created::toString);
             assertTrue(created.header("RateLimit").startsWith("\"service-writes\";r=" + (4 - i) + ";"), created::toString);
+            id = (String) created.field("id");
         }
+        Reply deleted = http.delete("/api/v1/knowledge/documents/" + id, admin);
+        assertEquals(204, deleted.status(), deleted::toString);
+        assertEquals("\"service-writes\";r=0;t=60", deleted.header("RateLimit"), "a DELETE is a write too");
         Map<String, Long> before = rows();
 
         assertRateLimited(http.post("/api/v1/knowledge/documents", admin, object("title", "Sixth", "content", "Text")), "service-writes");
