@@ -52,7 +52,8 @@ final class ParleyArchitecture {
     static final Map<String, Set<String>> MODULES = Collections.unmodifiableMap(new TreeMap<>(Map.of(
             "conversation", Set.of(),
             "ticketing", Set.of("conversation"),
-            "tracing", Set.of("conversation"))));
+            "tracing", Set.of("conversation"),
+            "retention", Set.of("conversation", "ticketing", "tracing"))));
 
     /** The rules, numbered as in ARCHITECTURE.md. */
     enum Rule {
