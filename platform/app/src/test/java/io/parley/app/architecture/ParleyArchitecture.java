@@ -300,7 +300,8 @@ final class ParleyArchitecture {
         });
     }
 
-    private static boolean mayUse(String from, String to) {
+    /** The unit graph the rules enforce (also drawn by ModuleDiagramTest): may {@code from} use {@code to}? */
+    static boolean mayUse(String from, String to) {
         if (from.equals(APP)) {
             return to.equals(KERNEL) || isModule(to);
         }
