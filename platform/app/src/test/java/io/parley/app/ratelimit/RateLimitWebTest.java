@@ -409,7 +409,7 @@ class RateLimitWebTest implements PostgresBacked {
     }
 
     private Map<String, Double> decisions() {
-        Reply metrics = http.get("/prometheus", null);
+        Reply metrics = http.get("/prometheus", TestTokens.withRoles("ops", "admin"));
         assertEquals(200, metrics.status());
         Map<String, Double> values = new HashMap<>();
         Matcher line = PROMETHEUS_LINE.matcher(metrics.body());
