@@ -1,6 +1,7 @@
 package io.parley.live;
 
-import io.micronaut.context.annotation.Value;
+import io.micronaut.core.value.PropertyResolver;
+import jakarta.inject.Inject;
 import jakarta.annotation.PreDestroy;
 import jakarta.inject.Singleton;
 import org.postgresql.PGConnection;
@@ -46,15 +47,25 @@ public class PostgresListener {
     private volatile boolean connected;
     private Thread thread;
 
-    public PostgresListener(NotificationHub hub, LiveSettings settings,
-                            @Value("${parley.live.listener.url:${datasources.default.url:}}") String url,
-                            @Value("${parley.live.listener.user:${datasources.default.username:}}") String user,
-                            @Value("${parley.live.listener.password:${datasources.default.password:}}") String password) {
+    @Inject
+    public PostgresListener(NotificationHub hub, LiveSettings settings, PropertyResolver properties) {
+        this(hub, settings, setting(properties, "url", "url"), setting(properties, "user", "username"),
+                setting(properties, "password", "password"));
+    }
+
+    PostgresListener(NotificationHub hub, LiveSettings settings, String url, String user, String password) {
         this.hub = hub;
         this.settings = settings;
         this.url = url;
         this.user = user;
         this.password = password;
+    }
+
+    /** {@code parley.live.listener.<name>}, or else the default datasource's {@code <datasourceName>}. */
+    private static String setting(PropertyResolver properties, String name, String datasourceName) {
+        return properties.get("parley.live.listener." + name, String.class)
+                .or(() -> properties.get("datasources.default." + datasourceName, String.class))
+                .orElse("");
     }
 
     /** Starts the listening thread unless it runs already (or the application is stopping). */
