@@ -1,5 +1,7 @@
 package io.parley.live;
 
+import io.micronaut.context.event.ApplicationEventListener;
+import io.micronaut.context.event.ShutdownEvent;
 import io.micronaut.http.sse.Event;
 import jakarta.annotation.PreDestroy;
 import jakarta.inject.Singleton;
@@ -25,7 +27,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  * (with {@code Last-Event-ID}) to another instance.
  */
 @Singleton
-public class LiveStreams {
+public class LiveStreams implements ApplicationEventListener<ShutdownEvent> {
 
     private final LiveSettings settings;
     private final NotificationHub hub;
@@ -72,7 +74,16 @@ public class LiveStreams {
         return open.get();
     }
 
-    /** Completes every stream: the application is stopping. */
+    /**
+     * The application is stopping: complete every stream now, before any bean (the server's executors
+     * among them) is destroyed, so each client gets a clean end of its response.
+     */
+    @Override
+    public void onApplicationEvent(ShutdownEvent event) {
+        close();
+    }
+
+    /** Completes every stream and refuses new ones. */
     @PreDestroy
     public void close() {
         closing = true;
