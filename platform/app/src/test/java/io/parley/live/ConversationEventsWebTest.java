@@ -89,6 +89,8 @@ class ConversationEventsWebTest implements PostgresBacked {
         try (SseClient.Stream stream = sse.open(events(conversationId), owner)) {
             assertEquals(200, stream.status());
             assertTrue(stream.contentType().startsWith("text/event-stream"), stream.contentType());
+            assertEquals("no-cache", stream.header("Cache-Control"));
+            assertEquals("no", stream.header("X-Accel-Buffering"), "buffering proxies pass events on at once");
             for (int i = 1; i <= 5; i++) {
                 append(owner, "message " + i);
             }

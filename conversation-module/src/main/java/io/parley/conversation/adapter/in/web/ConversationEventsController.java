@@ -1,6 +1,7 @@
 package io.parley.conversation.adapter.in.web;
 
 import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpResponse;
 import io.micronaut.http.MediaType;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
@@ -22,6 +23,7 @@ import io.parley.conversation.domain.Message;
 import io.parley.kernel.Caller;
 import io.parley.live.LiveBatch;
 import io.parley.live.LiveEvent;
+import io.parley.live.LiveResponses;
 import io.parley.live.LiveStreams;
 import io.parley.live.LiveTopics;
 import io.parley.live.StreamSpec;
@@ -61,7 +63,7 @@ class ConversationEventsController {
     @Get(value = "/conversations/{id}/events", produces = MediaType.TEXT_EVENT_STREAM)
     @Secured(SecurityRule.IS_AUTHENTICATED)
     @Operation(summary = "The conversation's live events", description = EVENTS_DESCRIPTION)
-    Flux<Event<Object>> conversationEvents(@PathVariable String id, @Nullable @Header("Last-Event-ID") String lastEventId,
+    HttpResponse<Flux<Event<Object>>> conversationEvents(@PathVariable String id, @Nullable @Header("Last-Event-ID") String lastEventId,
                                            @Parameter(hidden = true) Caller caller) {
         ConversationWatch watch = watching.watch(ConversationRef.id(id), caller, lastEventId);
         return open("user:" + caller.subject(), watch);
@@ -71,15 +73,15 @@ class ConversationEventsController {
     @Get(value = "/sessions/{session_id}/events", produces = MediaType.TEXT_EVENT_STREAM)
     @Secured(SecurityRule.IS_ANONYMOUS)
     @Operation(summary = "The guest conversation's live events", description = EVENTS_DESCRIPTION)
-    Flux<Event<Object>> sessionEvents(@PathVariable("session_id") String sessionId, @Nullable @Header("Last-Event-ID") String lastEventId,
+    HttpResponse<Flux<Event<Object>>> sessionEvents(@PathVariable("session_id") String sessionId, @Nullable @Header("Last-Event-ID") String lastEventId,
                                       @Parameter(hidden = true) Caller caller) {
         ConversationWatch watch = watching.watch(ConversationRef.session(sessionId), caller, lastEventId);
         return open("session:" + sessionId, watch);
     }
 
-    private Flux<Event<Object>> open(String callerKey, ConversationWatch watch) {
-        return streams.open(new StreamSpec<>(callerKey, Set.of(LiveTopics.conversation(watch.conversationId())), watch.start(),
-                (position, limit) -> batch(watch, position, watching.changesAfter(watch, position, limit))));
+    private HttpResponse<Flux<Event<Object>>> open(String callerKey, ConversationWatch watch) {
+        return LiveResponses.ok(streams.open(new StreamSpec<>(callerKey, Set.of(LiveTopics.conversation(watch.conversationId())),
+                watch.start(), (position, limit) -> batch(watch, position, watching.changesAfter(watch, position, limit)))));
     }
 
     /**

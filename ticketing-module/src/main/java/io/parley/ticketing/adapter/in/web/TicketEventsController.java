@@ -1,6 +1,7 @@
 package io.parley.ticketing.adapter.in.web;
 
 import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpResponse;
 import io.micronaut.http.MediaType;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
@@ -11,6 +12,7 @@ import io.micronaut.security.rules.SecurityRule;
 import io.parley.kernel.Caller;
 import io.parley.live.LiveBatch;
 import io.parley.live.LiveEvent;
+import io.parley.live.LiveResponses;
 import io.parley.live.LiveStreams;
 import io.parley.live.LiveTopics;
 import io.parley.live.StreamSpec;
@@ -49,10 +51,10 @@ class TicketEventsController {
     @Operation(summary = "The ticket queue's live events", description = "text/event-stream of ticket.updated for every ticket"
             + " created or changed; send Last-Event-ID to resume after an event (400 when it is not an id of this stream)."
             + " Agents and admins; read it with fetch() and the Authorization header.")
-    Flux<Event<Object>> queueEvents(@Nullable @Header("Last-Event-ID") String lastEventId, Caller caller) {
+    HttpResponse<Flux<Event<Object>>> queueEvents(@Nullable @Header("Last-Event-ID") String lastEventId, Caller caller) {
         long start = tickets.watchQueue(caller, lastEventId);
-        return streams.open(new StreamSpec<>("user:" + caller.subject(), Set.of(LiveTopics.kind(TICKET_KIND)), start,
-                (after, limit) -> batch(tickets.queueChangesAfter(after, limit + 1), limit)));
+        return LiveResponses.ok(streams.open(new StreamSpec<>("user:" + caller.subject(), Set.of(LiveTopics.kind(TICKET_KIND)), start,
+                (after, limit) -> batch(tickets.queueChangesAfter(after, limit + 1), limit))));
     }
 
     static LiveBatch<Long> batch(List<TicketChange> changes, int limit) {
