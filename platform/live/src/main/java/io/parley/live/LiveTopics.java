@@ -20,6 +20,10 @@ public final class LiveTopics {
 
     /** Everything that happens in one conversation (messages, its state, its ticket). */
     public static String conversation(UUID conversationId) {
+        return conversation(conversationId.toString());
+    }
+
+    static String conversation(String conversationId) {
         return "c:" + conversationId;
     }
 

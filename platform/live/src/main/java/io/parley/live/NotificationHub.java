@@ -81,12 +81,12 @@ public class NotificationHub {
         Object kind = fields.get("k");
         Object conversation = fields.get("c");
         if (kind instanceof String k && conversation instanceof String c) {
-            return List.of(LiveTopics.kind(k), "c:" + c);
+            return List.of(LiveTopics.kind(k), LiveTopics.conversation(c));
         }
         if (kind instanceof String k) {
             return List.of(LiveTopics.kind(k));
         }
-        return conversation instanceof String c ? List.of("c:" + c) : List.of();
+        return conversation instanceof String c ? List.of(LiveTopics.conversation(c)) : List.of();
     }
 
     int topicCount() {
