@@ -23,6 +23,7 @@ import io.parley.kernel.RuleViolationException;
 import io.parley.kernel.Validation;
 import io.parley.kernel.redaction.Redacted;
 import io.parley.kernel.redaction.Redactor;
+import io.parley.kernel.Timestamps;
 import jakarta.inject.Singleton;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -104,7 +105,7 @@ public class AppendMessageService implements AppendMessageUseCase {
         Redacted<Object> metadata = checked.metadata();
         AppendOutcome outcome = messages.append(new NewMessage(Ids.newId(clock), conversationId, role, content.value(),
                 command.intent(), command.confidence(), asObject(metadata.value()), content.count() + metadata.count(),
-                command.idempotencyKey(), Now.of(clock),
+                command.idempotencyKey(), Timestamps.now(clock),
                 role == MessageRole.USER ? Conversation.summaryPreviewOf(content.value()) : null));
         if (outcome instanceof AppendMessagePort.Appended appended) {
             Message message = appended.message();

@@ -21,6 +21,7 @@ import io.parley.kernel.Caller;
 import io.parley.kernel.ConflictException;
 import io.parley.kernel.Ids;
 import io.parley.kernel.RuleViolationException;
+import io.parley.kernel.Timestamps;
 import jakarta.inject.Singleton;
 
 import java.time.Clock;
@@ -106,7 +107,7 @@ class ChatTurnStore {
 
         AppendOutcome outcome = append.append(new NewMessage(Ids.newId(clock), conversation.id(), MessageRole.USER,
                 customerMessage.content(), null, null, customerMessage.metadata(), customerMessage.redactions(),
-                command.idempotencyKey(), Now.of(clock), Conversation.summaryPreviewOf(customerMessage.content())));
+                command.idempotencyKey(), Timestamps.now(clock), Conversation.summaryPreviewOf(customerMessage.content())));
         if (outcome instanceof AppendMessagePort.Appended appended) {
             return new Opened(conversation, customer, appended.message(), Optional.empty(), history(appended.message()), false);
         }
@@ -125,7 +126,7 @@ class ChatTurnStore {
     StoredReply storeReply(Conversation conversation, Message customerMessage, String content, Double confidence, String intent,
                            Map<String, Object> metadata, int redactions) {
         AppendOutcome outcome = append.append(new NewMessage(Ids.newId(clock), conversation.id(), MessageRole.ASSISTANT, content,
-                intent, confidence, metadata, redactions, replyKey(customerMessage.id()), Now.of(clock), null));
+                intent, confidence, metadata, redactions, replyKey(customerMessage.id()), Timestamps.now(clock), null));
         if (outcome instanceof AppendMessagePort.Appended appended) {
             return new StoredReply(appended.message(), true);
         }
@@ -152,13 +153,13 @@ class ChatTurnStore {
             // a guest's first turn has no identity to recognise a retry by; without a key, two turns are two conversations
             return Optional.empty();
         }
-        return started.lockAndFind(caller.subject(), command.idempotencyKey(), Now.of(clock).minus(FIRST_TURN_WINDOW));
+        return started.lockAndFind(caller.subject(), command.idempotencyKey(), Timestamps.now(clock).minus(FIRST_TURN_WINDOW));
     }
 
     private Conversation start(ChatTurnCommand command, Caller caller) {
         UUID ownerId = caller.isAuthenticated() ? users.ensureUser(caller) : null;
         return create.create(new NewConversation(Ids.newId(clock), ownerId, Ids.newSessionId(), command.channel(), command.locale(),
-                Map.of(), Now.of(clock)));
+                Map.of(), Timestamps.now(clock)));
     }
 
     private List<AssistantRequest.Turn> history(Message message) {

@@ -8,6 +8,7 @@ import io.parley.conversation.application.port.out.LoadConversationPort;
 import io.parley.conversation.application.port.out.UpdateConversationPort;
 import io.parley.conversation.domain.Conversation;
 import io.parley.kernel.Caller;
+import io.parley.kernel.Timestamps;
 import jakarta.inject.Singleton;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -39,7 +40,7 @@ public class CloseConversationService implements CloseConversationUseCase {
         if (!conversation.isOpen()) {
             return conversation;
         }
-        if (updates.close(conversation.id(), Now.of(clock))) {
+        if (updates.close(conversation.id(), Timestamps.now(clock))) {
             LOG.info("closed conversation {}", conversation.id());
         }
         return guard.reloadOrNotFound(conversation);

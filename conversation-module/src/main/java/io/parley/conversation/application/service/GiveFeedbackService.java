@@ -16,6 +16,7 @@ import io.parley.kernel.Ids;
 import io.parley.kernel.Validation;
 import io.parley.kernel.redaction.Redacted;
 import io.parley.kernel.redaction.Redactor;
+import io.parley.kernel.Timestamps;
 import jakarta.inject.Singleton;
 
 import java.time.Clock;
@@ -49,7 +50,7 @@ public class GiveFeedbackService implements GiveFeedbackUseCase {
         if (comment.value() != null) {
             Validation.check().text(comment.value(), "comment", 0, Feedback.MAX_COMMENT_LENGTH).throwIfInvalid();
         }
-        Feedback saved = feedback.save(Ids.newId(clock), conversation.id(), command.rating(), comment.value(), Now.of(clock))
+        Feedback saved = feedback.save(Ids.newId(clock), conversation.id(), command.rating(), comment.value(), Timestamps.now(clock))
                 .orElseThrow(ConversationGuard::notFound);
         return new RecordedFeedback(saved, comment.count());
     }

@@ -9,6 +9,7 @@ import io.parley.kernel.Caller;
 import io.parley.kernel.ForbiddenException;
 import io.parley.kernel.Ids;
 import io.parley.kernel.NotFoundException;
+import io.parley.kernel.Timestamps;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
 import org.slf4j.Logger;
@@ -81,6 +82,6 @@ public class KnowledgeManagementService implements ManageKnowledgeUseCase {
 
     /** Milliseconds, like every timestamp of the API (and stored as shown, so cursors survive the round trip). */
     private Instant now() {
-        return Now.of(clock);
+        return Timestamps.now(clock);
     }
 }

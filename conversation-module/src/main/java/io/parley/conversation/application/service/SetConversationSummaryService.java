@@ -11,6 +11,7 @@ import io.parley.conversation.domain.ConversationAccess;
 import io.parley.kernel.Caller;
 import io.parley.kernel.ForbiddenException;
 import io.parley.kernel.redaction.Redactor;
+import io.parley.kernel.Timestamps;
 import jakarta.inject.Singleton;
 
 import java.time.Clock;
@@ -41,7 +42,7 @@ public class SetConversationSummaryService implements SetConversationSummaryUseC
         Conversation conversation = guard.requireReadable(command.conversation(), caller).conversation();
         // a redaction marker may be longer than the secret it replaces: the stored summary keeps the 100-character bound
         String summary = Conversation.summaryPreviewOf(redactor.redact(command.summary()).value());
-        updates.setSummary(conversation.id(), summary, Now.of(clock));
+        updates.setSummary(conversation.id(), summary, Timestamps.now(clock));
         return guard.reloadOrNotFound(conversation);
     }
 }

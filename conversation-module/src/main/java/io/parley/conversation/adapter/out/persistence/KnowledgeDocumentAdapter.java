@@ -1,6 +1,5 @@
 package io.parley.conversation.adapter.out.persistence;
 
-import io.micronaut.core.type.Argument;
 import io.micronaut.data.jdbc.runtime.JdbcOperations;
 import io.micronaut.json.JsonMapper;
 import io.parley.conversation.application.port.out.LoadKnowledgeDocumentPort;
@@ -10,6 +9,7 @@ import io.parley.conversation.domain.KnowledgeDocument;
 import io.parley.conversation.domain.KnowledgeLanguage;
 import io.parley.conversation.domain.KnowledgePassage;
 import io.parley.conversation.domain.KnowledgeSearchHit;
+import io.parley.kernel.JdbcColumns;
 import jakarta.inject.Singleton;
 
 import java.io.IOException;
@@ -152,7 +152,7 @@ class KnowledgeDocumentAdapter implements StoreKnowledgeDocumentPort, LoadKnowle
         statement.setString(first + 1, d.content());
         statement.setString(first + 2, d.sourceUrl());
         statement.setArray(first + 3, statement.getConnection().createArrayOf("text", d.tags().toArray()));
-        statement.setString(first + 4, writeJson(d.metadata()));
+        statement.setString(first + 4, JdbcColumns.json(d.metadata(), json::writeValueAsString));
         statement.setString(first + 5, d.language().configName());
     }
 
@@ -166,7 +166,7 @@ class KnowledgeDocumentAdapter implements StoreKnowledgeDocumentPort, LoadKnowle
                         rows.getString("content"),
                         rows.getString("source_url"),
                         tags(rows.getArray("tags")),
-                        readJson(rows.getString("metadata")),
+                        JdbcColumns.object(rows.getString("metadata"), json::readValue),
                         // the column is written only through KnowledgeLanguage; a hand-edited row still reads
                         KnowledgeLanguage.fromConfigName(rows.getString("language")).orElse(KnowledgeLanguage.SIMPLE),
                         rows.getTimestamp("created_at").toInstant(),
@@ -180,21 +180,6 @@ class KnowledgeDocumentAdapter implements StoreKnowledgeDocumentPort, LoadKnowle
         return array == null ? List.of() : List.of((String[]) array.getArray());
     }
 
-    private String writeJson(Map<String, Object> metadata) {
-        try {
-            return json.writeValueAsString(metadata);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    private Map<String, Object> readJson(String raw) {
-        try {
-            return raw == null ? Map.of() : json.readValue(raw, Argument.mapOf(String.class, Object.class));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
 
     private static String sql(String name) {
         String resource = "knowledge/sql/" + name + ".sql";
