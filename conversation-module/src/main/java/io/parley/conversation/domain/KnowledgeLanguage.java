@@ -1,5 +1,7 @@
 package io.parley.conversation.domain;
 
+import io.parley.kernel.Validation;
+
 import java.util.Locale;
 import java.util.Optional;
 
@@ -46,9 +48,6 @@ public enum KnowledgeLanguage {
 
     public static final KnowledgeLanguage DEFAULT = ENGLISH;
 
-    /** The shape of a locale the service accepts anywhere (the same rule as the conversations' locale column). */
-    private static final String LOCALE_PATTERN = "[A-Za-z]{2,3}([-_][A-Za-z0-9]{2,8}){0,3}";
-
     private final String configName;
     private final String[] isoCodes;
 
@@ -75,10 +74,6 @@ public enum KnowledgeLanguage {
         return Optional.empty();
     }
 
-    public static boolean isWellFormedLocale(String locale) {
-        return locale != null && locale.matches(LOCALE_PATTERN);
-    }
-
     /**
      * The configuration for a locale such as {@code en-US}, {@code de}, {@code pt_BR}: its language when
      * PostgreSQL has a stemmer for it, {@link #SIMPLE} when it has none or the locale is malformed, and
@@ -88,7 +83,7 @@ public enum KnowledgeLanguage {
         if (locale == null || locale.isBlank()) {
             return DEFAULT;
         }
-        if (!isWellFormedLocale(locale.trim())) {
+        if (!Validation.isLanguageTag(locale.trim())) {
             return SIMPLE;
         }
         String language = locale.trim().split("[-_]")[0].toLowerCase(Locale.ROOT);

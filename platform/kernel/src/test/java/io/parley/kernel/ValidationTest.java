@@ -25,10 +25,10 @@ class ValidationTest {
 
     @Test
     void a_language_tag_is_a_two_or_three_letter_language_with_up_to_three_subtags() {
-        for (String good : List.of("en", "en-US", "pt_BR", "zh_Hant_TW", "gsw-CH-x1-ab")) {
+        for (String good : List.of("en", "en-US", "pt_BR", "zh_Hant_TW", "gsw-CH-x1-ab", "de-CH-1996", "fil")) {
             assertTrue(Validation.isLanguageTag(good), good);
         }
-        for (String bad : List.of("", "e", "english", "en-", "en US", "en-US-a-b-c", "12")) {
+        for (String bad : List.of("", "e", "english", "english!", "en-", "en--US", "en US", "en-US-a-b-c", "12", "12-34", "en-US; DROP TABLE")) {
             assertFalse(Validation.isLanguageTag(bad), bad);
         }
         assertFalse(Validation.isLanguageTag(null));

@@ -16,7 +16,6 @@ import io.parley.conversation.domain.Message;
 import io.parley.conversation.domain.MessageRole;
 import io.parley.kernel.Caller;
 import io.parley.kernel.Ids;
-import io.parley.kernel.Text;
 import io.parley.kernel.Validation;
 import io.parley.kernel.redaction.Redacted;
 import io.parley.kernel.redaction.Redactor;
@@ -115,12 +114,9 @@ public class ChatTurnService implements ChatTurnUseCase {
     }
 
     private ChatTurnStore.StoredReply storeReply(Conversation conversation, Message customerMessage, AssistantReply answer) {
-        int max = limits.maxFor(MessageRole.ASSISTANT);
-        String text = answer.text().codePointCount(0, answer.text().length()) <= max ? answer.text() : Text.preview(answer.text(), max);
-        Redacted<String> content = redactor.redact(text);
+        Redacted<String> content = redactor.redactToFit(answer.text(), limits.maxFor(MessageRole.ASSISTANT));
         Redacted<Object> metadata = redactor.redactTree(ChatReplyMetadata.of(customerMessage.id(), answer));
-        String stored = content.value().codePointCount(0, content.value().length()) <= max ? content.value() : Text.preview(content.value(), max);
-        return store.storeReply(conversation, customerMessage, stored, answer.confidence(), answer.intent(),
+        return store.storeReply(conversation, customerMessage, content.value(), answer.confidence(), answer.intent(),
                 asObject(metadata.value()), content.count() + metadata.count());
     }
 

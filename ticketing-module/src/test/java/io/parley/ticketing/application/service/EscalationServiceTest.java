@@ -179,8 +179,8 @@ class EscalationServiceTest {
     @Test
     void a_guest_escalates_through_the_session_as_the_guest_whoever_calls() {
         ConversationView guestConversation = conversation(conversationId, null, "open", null);
-        when(directory.findBySession("s3ss10n")).thenReturn(Optional.of(guestConversation));
-        when(directory.requireOwnedBy(conversationId, Caller.guest("s3ss10n"))).thenReturn(guestConversation);
+        when(directory.findBySession("s3ss10n-s3ss10n-s3ss10n")).thenReturn(Optional.of(guestConversation));
+        when(directory.requireOwnedBy(conversationId, Caller.guest("s3ss10n-s3ss10n-s3ss10n"))).thenReturn(guestConversation);
         when(loadTickets.findByConversation(conversationId)).thenReturn(Optional.empty());
         when(saveTickets.nextTicketNumber()).thenReturn(1045L);
         AtomicReference<Ticket> inserted = new AtomicReference<>();
@@ -191,7 +191,7 @@ class EscalationServiceTest {
         when(lockTickets.lockByConversation(conversationId)).thenAnswer(call -> Optional.of(inserted.get()));
         when(helpdesks.active()).thenReturn(HelpdeskKind.INTERNAL);
 
-        Escalated result = service.escalate(new EscalateCommand(ConversationRef.bySession("s3ss10n"), Caller.anonymous(), "help"));
+        Escalated result = service.escalate(new EscalateCommand(ConversationRef.bySession("s3ss10n-s3ss10n-s3ss10n"), Caller.anonymous(), "help"));
 
         assertNull(result.ticket().clientId());
         ArgumentCaptor<TicketEvent> events = ArgumentCaptor.forClass(TicketEvent.class);
@@ -210,8 +210,8 @@ class EscalationServiceTest {
 
     @Test
     void an_unknown_session_is_not_found() {
-        when(directory.findBySession("nope")).thenReturn(Optional.empty());
-        assertThrows(NotFoundException.class, () -> service.escalate(new EscalateCommand(ConversationRef.bySession("nope"), Caller.anonymous(), "x")));
+        when(directory.findBySession("nope-nope-nope-nope-nope")).thenReturn(Optional.empty());
+        assertThrows(NotFoundException.class, () -> service.escalate(new EscalateCommand(ConversationRef.bySession("nope-nope-nope-nope-nope"), Caller.anonymous(), "x")));
     }
 
     @Test

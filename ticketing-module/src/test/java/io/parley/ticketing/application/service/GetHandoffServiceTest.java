@@ -42,17 +42,19 @@ class GetHandoffServiceTest {
         service = new GetHandoffService(new ConversationResolver(directory), handoffs, tickets);
     }
 
+    static final String SESSION = "a-guest-session-id-of-a-guest";
+
     @Test
     void a_guest_reads_the_handoff_of_their_session() {
         var view = conversation(conversationId, null, "open", null);
-        when(directory.findBySession("s")).thenReturn(Optional.of(view));
-        when(directory.requireReadable(conversationId, Caller.guest("s"))).thenReturn(view);
+        when(directory.findBySession(SESSION)).thenReturn(Optional.of(view));
+        when(directory.requireReadable(conversationId, Caller.guest(SESSION))).thenReturn(view);
         Ticket ticket = Fixture.ticket(conversationId, TicketStatus.PENDING_HUMAN_ASSIGNMENT);
         Handoff handoff = Fixture.handoff(ticket);
         when(handoffs.findByConversation(conversationId)).thenReturn(Optional.of(handoff));
         when(tickets.findById(ticket.id())).thenReturn(Optional.of(ticket));
 
-        assertEquals(new HandoffWithTicket(handoff, ticket.number()), service.forConversation(ConversationRef.bySession("s"), Caller.anonymous()));
+        assertEquals(new HandoffWithTicket(handoff, ticket.number()), service.forConversation(ConversationRef.bySession(SESSION), Caller.anonymous()));
     }
 
     @Test

@@ -2,7 +2,6 @@ package io.parley.conversation.application.port.in;
 
 import io.parley.conversation.domain.Channel;
 import io.parley.conversation.domain.ContentLimits;
-import io.parley.conversation.domain.Conversation;
 import io.parley.kernel.MetadataRules;
 import io.parley.kernel.Validation;
 
@@ -49,10 +48,8 @@ public record ChatTurnCommand(ConversationRef.BySession session, String message,
                                     String idempotencyKey) {
         validation.text(message, "message", 1, ContentLimits.STORAGE_MAX);
         validation.require(message == null || message.isEmpty() || !message.isBlank(), "message", "must not be blank");
-        validation.require(locale == null || (locale.length() <= 35 && Conversation.isValidLocale(locale)),
-                "locale", "must be a language tag such as en or en-US");
+        validation.locale(locale, "locale", "must be a language tag such as en or en-US");
         MetadataRules.check(validation, "metadata", metadata);
-        return validation.require(idempotencyKey == null || AppendMessageCommand.isIdempotencyKey(idempotencyKey),
-                "Idempotency-Key", "must be 1 to 128 printable ASCII characters without spaces");
+        return validation.idempotencyKey(idempotencyKey);
     }
 }

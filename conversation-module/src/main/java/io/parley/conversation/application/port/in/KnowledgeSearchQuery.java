@@ -20,7 +20,7 @@ public record KnowledgeSearchQuery(String text, KnowledgeLanguage language, int 
         validation.require(rawText == null || rawText.isEmpty() || !rawText.isBlank(), "q", "must not be blank");
         int limit = PageRequest.limit(validation, rawLimit, DEFAULT_LIMIT);
         boolean noLocale = rawLocale == null || rawLocale.isBlank();
-        validation.require(noLocale || KnowledgeLanguage.isWellFormedLocale(rawLocale.strip()), "locale",
+        validation.require(noLocale || Validation.isLanguageTag(rawLocale.strip()), "locale",
                 "must be a language tag such as en, de-AT or pt_BR");
         validation.throwIfInvalid();
         return new KnowledgeSearchQuery(rawText.strip(), KnowledgeLanguage.forLocale(noLocale ? null : rawLocale.strip()), limit);

@@ -1,7 +1,6 @@
 package io.parley.conversation.application.port.in;
 
 import io.parley.conversation.domain.Channel;
-import io.parley.conversation.domain.Conversation;
 import io.parley.kernel.MetadataRules;
 import io.parley.kernel.Validation;
 
@@ -27,8 +26,7 @@ public record StartConversationCommand(Channel channel, String locale, Map<Strin
     }
 
     private static Validation rules(Validation validation, String locale, Map<String, Object> metadata) {
-        validation.require(locale == null || (locale.length() <= 35 && Conversation.isValidLocale(locale)),
-                "locale", "must be a language tag such as en or en-US");
+        validation.locale(locale, "locale", "must be a language tag such as en or en-US");
         return MetadataRules.check(validation, "metadata", metadata);
     }
 }

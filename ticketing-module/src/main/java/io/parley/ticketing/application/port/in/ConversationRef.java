@@ -11,8 +11,6 @@ import java.util.UUID;
  */
 public record ConversationRef(UUID id, String sessionId) {
 
-    private static final int MAX_SESSION_ID = 128;
-
     public ConversationRef {
         if ((id == null) == (sessionId == null)) {
             throw new IllegalArgumentException("exactly one of id and sessionId");
@@ -30,8 +28,7 @@ public record ConversationRef(UUID id, String sessionId) {
 
     /** A guest session id from a path; one that cannot be a session id names nothing: 404. */
     public static ConversationRef bySession(String rawSessionId) {
-        if (rawSessionId == null || rawSessionId.isEmpty() || rawSessionId.length() > MAX_SESSION_ID
-                || !rawSessionId.chars().allMatch(c -> c > 0x20 && c < 0x7f)) {
+        if (!Ids.isSessionId(rawSessionId)) {
             throw new NotFoundException("conversation");
         }
         return new ConversationRef(null, rawSessionId);

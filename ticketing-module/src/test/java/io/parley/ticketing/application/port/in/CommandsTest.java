@@ -107,7 +107,8 @@ class CommandsTest {
 
     @Test
     void a_session_reference_that_cannot_be_a_session_names_nothing() {
-        assertEquals("abc_DEF-123", ConversationRef.bySession("abc_DEF-123").sessionId());
+        assertEquals("abc_DEF-123abc_DEF-1234", ConversationRef.bySession("abc_DEF-123abc_DEF-1234").sessionId());
+        assertThrows(NotFoundException.class, () -> ConversationRef.bySession("abc_DEF-123"), "shorter than any issued session id");
         assertThrows(NotFoundException.class, () -> ConversationRef.bySession(""));
         assertThrows(NotFoundException.class, () -> ConversationRef.bySession("with space"));
         assertThrows(NotFoundException.class, () -> ConversationRef.bySession("x".repeat(129)));
