@@ -2,7 +2,7 @@ package io.parley.assistant;
 
 import io.micronaut.json.JsonMapper;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
-import io.parley.conversation.application.port.in.ManageKnowledgeUseCase;
+import io.parley.knowledge.application.port.in.ManageKnowledgeUseCase;
 import io.parley.conversation.application.port.out.AssistantPort;
 import io.parley.conversation.application.port.out.AssistantReply;
 import io.parley.conversation.application.port.out.AssistantRequest;

@@ -6,7 +6,7 @@ import ch.qos.logback.core.read.ListAppender;
 import io.micronaut.core.type.Argument;
 import io.micronaut.json.JsonMapper;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
-import io.parley.conversation.application.port.in.ManageKnowledgeUseCase;
+import io.parley.knowledge.application.port.in.ManageKnowledgeUseCase;
 import io.parley.conversation.application.port.out.AssistantPort;
 import io.parley.conversation.application.port.out.AssistantReply;
 import io.parley.conversation.application.port.out.AssistantRequest;

@@ -3,8 +3,8 @@ package io.parley.assistant;
 import io.micronaut.core.type.Argument;
 import io.micronaut.json.JsonMapper;
 import io.parley.app.support.Fixtures;
-import io.parley.conversation.application.port.in.KnowledgeDocumentCommand;
-import io.parley.conversation.application.port.in.ManageKnowledgeUseCase;
+import io.parley.knowledge.application.port.in.KnowledgeDocumentCommand;
+import io.parley.knowledge.application.port.in.ManageKnowledgeUseCase;
 import io.parley.kernel.Caller;
 import io.parley.kernel.Role;
 

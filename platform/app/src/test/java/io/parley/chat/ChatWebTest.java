@@ -13,7 +13,7 @@ import io.parley.app.support.Fixtures;
 import io.parley.app.support.TestHttp;
 import io.parley.app.support.TestTokens;
 import io.parley.assistant.SeedArticles;
-import io.parley.conversation.application.port.in.ManageKnowledgeUseCase;
+import io.parley.knowledge.application.port.in.ManageKnowledgeUseCase;
 import io.parley.testing.PostgresBacked;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.BeforeEach;

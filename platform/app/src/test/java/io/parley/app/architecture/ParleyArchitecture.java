@@ -49,7 +49,8 @@ final class ParleyArchitecture {
      * every module uses the kernel and platform/app uses every module. A new module is added here.
      */
     static final Map<String, Set<String>> MODULES = Collections.unmodifiableMap(new TreeMap<>(Map.of(
-            "conversation", Set.of(),
+            "conversation", Set.of("knowledge"),
+            "knowledge", Set.of(),
             "ticketing", Set.of("conversation"),
             "tracing", Set.of("conversation"))));
 

@@ -7,7 +7,7 @@ import io.parley.conversation.application.port.out.AssistantRequest;
 import io.parley.conversation.application.port.out.AssistantStep;
 import io.parley.conversation.domain.AssistantConfidence;
 import io.parley.conversation.domain.AssistantHumanRequest;
-import io.parley.conversation.domain.KnowledgePassage;
+import io.parley.knowledge.api.KnowledgePassage;
 import jakarta.inject.Singleton;
 
 import java.time.Clock;

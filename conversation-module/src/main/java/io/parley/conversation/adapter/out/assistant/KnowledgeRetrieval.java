@@ -1,10 +1,9 @@
 package io.parley.conversation.adapter.out.assistant;
 
 import io.parley.conversation.application.port.out.AssistantStep;
-import io.parley.conversation.application.port.out.SearchKnowledgePort;
-import io.parley.conversation.domain.KnowledgeLanguage;
-import io.parley.conversation.domain.KnowledgePassage;
-import io.micronaut.transaction.annotation.Transactional;
+import io.parley.knowledge.api.KnowledgePassage;
+import io.parley.knowledge.api.KnowledgeSearch;
+import io.parley.knowledge.api.KnowledgeSearch.FoundPassages;
 import jakarta.inject.Singleton;
 
 import java.time.Clock;
@@ -14,30 +13,29 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The retrieval step both adapters share: the best passages for a message, in the conversation's language.
- * It opens its own read-only transaction when the caller has none, so the chat turn can (and should)
- * ask the assistant outside its own transaction: a model call can take seconds and must not hold a
- * database connection meanwhile.
+ * The retrieval step both adapters share: the best passages for a message, in the conversation's language,
+ * from the knowledge base ({@link KnowledgeSearch}, which opens its own read-only transaction when the caller
+ * has none, so the chat turn can, and should, ask the assistant outside its own transaction: a model call can
+ * take seconds and must not hold a database connection meanwhile).
  */
 @Singleton
 class KnowledgeRetrieval {
 
-    private final SearchKnowledgePort search;
+    private final KnowledgeSearch search;
     private final Clock clock;
 
-    KnowledgeRetrieval(SearchKnowledgePort search, Clock clock) {
+    KnowledgeRetrieval(KnowledgeSearch search, Clock clock) {
         this.search = search;
         this.clock = clock;
     }
 
-    @Transactional(readOnly = true)
     public Retrieval retrieve(String message, String locale, int limit) {
-        KnowledgeLanguage language = KnowledgeLanguage.forLocale(locale);
         Instant started = clock.instant();
-        List<KnowledgePassage> passages = search.findPassages(message, language, limit);
+        FoundPassages found = search.findPassages(message, locale, limit);
         Instant ended = clock.instant();
+        List<KnowledgePassage> passages = found.passages();
         Map<String, Object> details = new LinkedHashMap<>();
-        details.put("language", language.configName());
+        details.put("language", found.language());
         details.put("limit", limit);
         details.put("hits", passages.size());
         details.put("document_ids", passages.stream().map(p -> p.documentId().toString()).toList());

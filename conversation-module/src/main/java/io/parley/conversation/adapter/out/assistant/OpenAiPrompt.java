@@ -2,7 +2,7 @@ package io.parley.conversation.adapter.out.assistant;
 
 import io.parley.conversation.adapter.out.assistant.OpenAiWire.ChatMessage;
 import io.parley.conversation.application.port.out.AssistantRequest;
-import io.parley.conversation.domain.KnowledgePassage;
+import io.parley.knowledge.api.KnowledgePassage;
 
 import java.util.ArrayList;
 import java.util.Collections;

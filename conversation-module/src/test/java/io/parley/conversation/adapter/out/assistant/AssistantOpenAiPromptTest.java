@@ -3,7 +3,7 @@ package io.parley.conversation.adapter.out.assistant;
 import io.parley.conversation.adapter.out.assistant.OpenAiWire.ChatMessage;
 import io.parley.conversation.application.port.out.AssistantRequest;
 import io.parley.conversation.application.port.out.AssistantRequest.Turn;
-import io.parley.conversation.domain.KnowledgePassage;
+import io.parley.knowledge.api.KnowledgePassage;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;

@@ -3,9 +3,10 @@ package io.parley.conversation.adapter.out.assistant;
 import io.parley.conversation.application.port.out.AssistantReply;
 import io.parley.conversation.application.port.out.AssistantRequest;
 import io.parley.conversation.application.port.out.AssistantStep;
-import io.parley.conversation.application.port.out.SearchKnowledgePort;
-import io.parley.conversation.domain.KnowledgeLanguage;
-import io.parley.conversation.domain.KnowledgePassage;
+import io.parley.knowledge.application.port.out.SearchKnowledgePort;
+import io.parley.knowledge.application.service.KnowledgeQueryService;
+import io.parley.knowledge.domain.KnowledgeLanguage;
+import io.parley.knowledge.api.KnowledgePassage;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -46,7 +47,7 @@ class KnowledgeAssistantTest {
         settings.setMinScore(0.2);
         settings.setPassageMaxChars(120);
         Clock clock = Clock.fixed(Instant.parse("2026-11-23T10:00:00Z"), ZoneOffset.UTC);
-        assistant = new KnowledgeAssistant(new KnowledgeRetrieval(search, clock), settings, clock);
+        assistant = new KnowledgeAssistant(new KnowledgeRetrieval(new KnowledgeQueryService(null, search), clock), settings, clock);
     }
 
     private static AssistantRequest ask(String message, String locale) {
