@@ -1,7 +1,6 @@
 package io.parley.conversation.application.service;
 
 import io.micronaut.transaction.annotation.Transactional;
-import io.parley.conversation.api.TicketPresence;
 import io.parley.conversation.application.port.in.AppendMessageCommand;
 import io.parley.conversation.application.port.in.AppendMessageUseCase;
 import io.parley.conversation.application.port.in.AppendResult;
@@ -9,7 +8,6 @@ import io.parley.conversation.application.port.in.ConversationRef;
 import io.parley.conversation.application.port.out.AppendMessagePort;
 import io.parley.conversation.application.port.out.AppendMessagePort.AppendOutcome;
 import io.parley.conversation.application.port.out.AppendMessagePort.NewMessage;
-import io.parley.conversation.application.port.out.LoadConversationPort;
 import io.parley.conversation.domain.ContentLimits;
 import io.parley.conversation.domain.Conversation;
 import io.parley.conversation.domain.ConversationAccess;
@@ -30,7 +28,6 @@ import org.slf4j.LoggerFactory;
 
 import java.time.Clock;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
@@ -45,9 +42,8 @@ public class AppendMessageService implements AppendMessageUseCase {
     private final Redactor redactor;
     private final Clock clock;
 
-    public AppendMessageService(LoadConversationPort conversations, List<TicketPresence> ticketPresence,
-                                AppendMessagePort messages, ContentLimits limits, Redactor redactor, Clock clock) {
-        this.guard = new ConversationGuard(conversations, ticketPresence);
+    public AppendMessageService(ConversationGuard guard, AppendMessagePort messages, ContentLimits limits, Redactor redactor, Clock clock) {
+        this.guard = guard;
         this.messages = messages;
         this.limits = limits;
         this.redactor = redactor;

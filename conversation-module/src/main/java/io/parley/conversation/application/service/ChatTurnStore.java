@@ -1,7 +1,6 @@
 package io.parley.conversation.application.service;
 
 import io.micronaut.transaction.annotation.Transactional;
-import io.parley.conversation.api.TicketPresence;
 import io.parley.conversation.api.UserDirectory;
 import io.parley.conversation.application.port.in.ChatTurnCommand;
 import io.parley.conversation.application.port.out.AppendMessagePort;
@@ -11,7 +10,6 @@ import io.parley.conversation.application.port.out.AssistantRequest;
 import io.parley.conversation.application.port.out.CreateConversationPort;
 import io.parley.conversation.application.port.out.CreateConversationPort.NewConversation;
 import io.parley.conversation.application.port.out.FindStartedConversationPort;
-import io.parley.conversation.application.port.out.LoadConversationPort;
 import io.parley.conversation.application.port.out.LoadMessagesPort;
 import io.parley.conversation.domain.Conversation;
 import io.parley.conversation.domain.ConversationAccess;
@@ -56,10 +54,10 @@ class ChatTurnStore {
     private final UserDirectory users;
     private final Clock clock;
 
-    ChatTurnStore(LoadConversationPort conversations, List<TicketPresence> ticketPresence, CreateConversationPort create,
+    ChatTurnStore(ConversationGuard guard, CreateConversationPort create,
                   FindStartedConversationPort started, AppendMessagePort append, LoadMessagesPort messages, UserDirectory users,
                   Clock clock) {
-        this.guard = new ConversationGuard(conversations, ticketPresence);
+        this.guard = guard;
         this.create = create;
         this.started = started;
         this.append = append;

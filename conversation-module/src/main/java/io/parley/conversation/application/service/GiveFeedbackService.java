@@ -1,11 +1,9 @@
 package io.parley.conversation.application.service;
 
 import io.micronaut.transaction.annotation.Transactional;
-import io.parley.conversation.api.TicketPresence;
 import io.parley.conversation.application.port.in.GiveFeedbackCommand;
 import io.parley.conversation.application.port.in.GiveFeedbackUseCase;
 import io.parley.conversation.application.port.in.RecordedFeedback;
-import io.parley.conversation.application.port.out.LoadConversationPort;
 import io.parley.conversation.application.port.out.SaveFeedbackPort;
 import io.parley.conversation.domain.Conversation;
 import io.parley.conversation.domain.ConversationAccess;
@@ -20,7 +18,6 @@ import io.parley.kernel.Timestamps;
 import jakarta.inject.Singleton;
 
 import java.time.Clock;
-import java.util.List;
 
 @Singleton
 public class GiveFeedbackService implements GiveFeedbackUseCase {
@@ -30,9 +27,8 @@ public class GiveFeedbackService implements GiveFeedbackUseCase {
     private final Redactor redactor;
     private final Clock clock;
 
-    public GiveFeedbackService(LoadConversationPort conversations, List<TicketPresence> ticketPresence,
-                               SaveFeedbackPort feedback, Redactor redactor, Clock clock) {
-        this.guard = new ConversationGuard(conversations, ticketPresence);
+    public GiveFeedbackService(ConversationGuard guard, SaveFeedbackPort feedback, Redactor redactor, Clock clock) {
+        this.guard = guard;
         this.feedback = feedback;
         this.redactor = redactor;
         this.clock = clock;

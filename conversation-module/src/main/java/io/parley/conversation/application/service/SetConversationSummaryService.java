@@ -1,10 +1,8 @@
 package io.parley.conversation.application.service;
 
 import io.micronaut.transaction.annotation.Transactional;
-import io.parley.conversation.api.TicketPresence;
 import io.parley.conversation.application.port.in.SetConversationSummaryCommand;
 import io.parley.conversation.application.port.in.SetConversationSummaryUseCase;
-import io.parley.conversation.application.port.out.LoadConversationPort;
 import io.parley.conversation.application.port.out.UpdateConversationPort;
 import io.parley.conversation.domain.Conversation;
 import io.parley.conversation.domain.ConversationAccess;
@@ -15,7 +13,6 @@ import io.parley.kernel.Timestamps;
 import jakarta.inject.Singleton;
 
 import java.time.Clock;
-import java.util.List;
 
 @Singleton
 public class SetConversationSummaryService implements SetConversationSummaryUseCase {
@@ -25,9 +22,8 @@ public class SetConversationSummaryService implements SetConversationSummaryUseC
     private final Redactor redactor;
     private final Clock clock;
 
-    public SetConversationSummaryService(LoadConversationPort conversations, List<TicketPresence> ticketPresence,
-                                         UpdateConversationPort updates, Redactor redactor, Clock clock) {
-        this.guard = new ConversationGuard(conversations, ticketPresence);
+    public SetConversationSummaryService(ConversationGuard guard, UpdateConversationPort updates, Redactor redactor, Clock clock) {
+        this.guard = guard;
         this.updates = updates;
         this.redactor = redactor;
         this.clock = clock;

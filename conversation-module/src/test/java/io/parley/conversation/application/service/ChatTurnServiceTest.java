@@ -78,7 +78,7 @@ class ChatTurnServiceTest {
     final AssistantPort assistant = mock(AssistantPort.class);
     final Escalation escalation = mock(Escalation.class);
     final AssistantTraceSink traces = mock(AssistantTraceSink.class);
-    final ChatTurnStore store = new ChatTurnStore(conversations, List.<TicketPresence>of(), create, started, append, messages, users, CLOCK);
+    final ChatTurnStore store = new ChatTurnStore(new ConversationGuard(conversations, Optional.empty()), create, started, append, messages, users, CLOCK);
     final ChatTurnService service = service(List.of(escalation));
 
     final Conversation guests = Conversations.guest();
