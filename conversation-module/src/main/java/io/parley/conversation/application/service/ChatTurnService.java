@@ -17,8 +17,6 @@ import io.parley.conversation.domain.MessageRole;
 import io.parley.kernel.Caller;
 import io.parley.kernel.Ids;
 import io.parley.kernel.Validation;
-import io.parley.kernel.redaction.Redacted;
-import io.parley.kernel.redaction.Redactor;
 import jakarta.inject.Singleton;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -58,7 +56,6 @@ public class ChatTurnService implements ChatTurnUseCase {
     private final List<Escalation> escalation;
     private final List<AssistantTraceSink> traces;
     private final ContentLimits limits;
-    private final Redactor redactor;
     private final Clock clock;
 
     /**
@@ -66,13 +63,12 @@ public class ChatTurnService implements ChatTurnUseCase {
      * @param traces     empty when no tracing module is deployed
      */
     ChatTurnService(ChatTurnStore store, AssistantPort assistant, List<Escalation> escalation, List<AssistantTraceSink> traces,
-                    ContentLimits limits, Redactor redactor, Clock clock) {
+                    ContentLimits limits, Clock clock) {
         this.store = store;
         this.assistant = assistant;
         this.escalation = escalation;
         this.traces = traces;
         this.limits = limits;
-        this.redactor = redactor;
         this.clock = clock;
     }
 
@@ -82,10 +78,7 @@ public class ChatTurnService implements ChatTurnUseCase {
         Validation.check().require(command.message().codePointCount(0, command.message().length()) <= max,
                 "message", "must have at most " + max + " characters").throwIfInvalid();
         Instant started = clock.instant();
-        Redacted<String> content = redactor.redact(command.message());
-        Redacted<Object> metadata = redactor.redactTree(command.metadata());
-        ChatTurnStore.Opened opened = store.open(command, caller,
-                new ChatTurnStore.CustomerMessage(content.value(), asObject(metadata.value()), content.count() + metadata.count()));
+        ChatTurnStore.Opened opened = store.open(command, caller);
         Conversation conversation = opened.conversation();
 
         Message reply;
@@ -95,7 +88,7 @@ public class ChatTurnService implements ChatTurnUseCase {
         } else {
             answer = assistant.reply(new AssistantRequest(conversation.id(), conversation.locale(), opened.message().content(),
                     opened.history()));
-            ChatTurnStore.StoredReply stored = storeReply(conversation, opened.message(), answer);
+            ChatTurnStore.StoredReply stored = store.storeReply(conversation, opened.message(), answer);
             reply = stored.message();
             if (!stored.appended()) {
                 answer = null; // a concurrent duplicate stored its reply first and records its trace
@@ -111,13 +104,6 @@ public class ChatTurnService implements ChatTurnUseCase {
                 opened.replayed() ? "replayed" : "new", escalated == null ? "" : ", handoff " + escalated.handoff().status());
         return new ChatTurnResult(conversation, opened.message(), reply, ChatReplyMetadata.sources(reply),
                 escalated == null ? null : escalated.handoff(), opened.replayed());
-    }
-
-    private ChatTurnStore.StoredReply storeReply(Conversation conversation, Message customerMessage, AssistantReply answer) {
-        Redacted<String> content = redactor.redactToFit(answer.text(), limits.maxFor(MessageRole.ASSISTANT));
-        Redacted<Object> metadata = redactor.redactTree(ChatReplyMetadata.of(customerMessage.id(), answer));
-        return store.storeReply(conversation, customerMessage, content.value(), answer.confidence(), answer.intent(),
-                asObject(metadata.value()), content.count() + metadata.count());
     }
 
     /** The handoff object of the response, and what escalating took for the trace. */
@@ -196,8 +182,4 @@ public class ChatTurnService implements ChatTurnUseCase {
         }
     }
 
-    @SuppressWarnings("unchecked")
-    private static Map<String, Object> asObject(Object tree) {
-        return (Map<String, Object>) tree;
-    }
 }

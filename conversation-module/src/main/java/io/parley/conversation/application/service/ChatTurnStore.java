@@ -1,11 +1,10 @@
 package io.parley.conversation.application.service;
 
 import io.micronaut.transaction.annotation.Transactional;
+import io.parley.conversation.api.OverLimit;
 import io.parley.conversation.api.UserDirectory;
 import io.parley.conversation.application.port.in.ChatTurnCommand;
-import io.parley.conversation.application.port.out.AppendMessagePort;
-import io.parley.conversation.application.port.out.AppendMessagePort.AppendOutcome;
-import io.parley.conversation.application.port.out.AppendMessagePort.NewMessage;
+import io.parley.conversation.application.port.out.AssistantReply;
 import io.parley.conversation.application.port.out.AssistantRequest;
 import io.parley.conversation.application.port.out.CreateConversationPort;
 import io.parley.conversation.application.port.out.CreateConversationPort.NewConversation;
@@ -49,18 +48,17 @@ class ChatTurnStore {
     private final ConversationGuard guard;
     private final CreateConversationPort create;
     private final FindStartedConversationPort started;
-    private final AppendMessagePort append;
+    private final MessageAppender appender;
     private final LoadMessagesPort messages;
     private final UserDirectory users;
     private final Clock clock;
 
-    ChatTurnStore(ConversationGuard guard, CreateConversationPort create,
-                  FindStartedConversationPort started, AppendMessagePort append, LoadMessagesPort messages, UserDirectory users,
-                  Clock clock) {
+    ChatTurnStore(ConversationGuard guard, CreateConversationPort create, FindStartedConversationPort started, MessageAppender appender,
+                  LoadMessagesPort messages, UserDirectory users, Clock clock) {
         this.guard = guard;
         this.create = create;
         this.started = started;
-        this.append = append;
+        this.appender = appender;
         this.messages = messages;
         this.users = users;
         this.clock = clock;
@@ -82,12 +80,8 @@ class ChatTurnStore {
     record StoredReply(Message message, boolean appended) {
     }
 
-    /** The customer's message as it is stored: redacted content and metadata, and how many secrets were replaced. */
-    record CustomerMessage(String content, Map<String, Object> metadata, int redactions) {
-    }
-
     @Transactional
-    Opened open(ChatTurnCommand command, Caller caller, CustomerMessage customerMessage) {
+    Opened open(ChatTurnCommand command, Caller caller) {
         Conversation conversation;
         Caller customer;
         if (command.startsConversation()) {
@@ -103,39 +97,31 @@ class ChatTurnStore {
             customer = conversation.isGuest() ? Caller.guest(conversation.sessionId()) : readable.caller();
         }
 
-        AppendOutcome outcome = append.append(new NewMessage(Ids.newId(clock), conversation.id(), MessageRole.USER,
-                customerMessage.content(), null, null, customerMessage.metadata(), customerMessage.redactions(),
-                command.idempotencyKey(), Timestamps.now(clock), Conversation.summaryPreviewOf(customerMessage.content())));
-        if (outcome instanceof AppendMessagePort.Appended appended) {
-            return new Opened(conversation, customer, appended.message(), Optional.empty(), history(appended.message()), false);
+        MessageAppender.Appended appended = appender.append(new MessageAppender.Request(conversation.id(), MessageRole.USER,
+                command.message(), null, null, command.metadata(), command.idempotencyKey()), OverLimit.REJECT);
+        Message message = appended.message();
+        if (!appended.replayed()) {
+            return new Opened(conversation, customer, message, Optional.empty(), history(message), false);
         }
-        if (outcome instanceof AppendMessagePort.Replayed replayed) {
-            Message first = replayed.message();
-            if (first.role() != MessageRole.USER || !first.content().equals(customerMessage.content())) {
-                throw new RuleViolationException("Idempotency-Key", "was already used for a different message in this conversation");
-            }
-            Optional<Message> reply = messages.findByIdempotencyKey(conversation.id(), replyKey(first.id()));
-            return new Opened(conversation, customer, first, reply, reply.isPresent() ? List.of() : history(first), true);
+        if (!appended.sameAsRequested()) {
+            throw new RuleViolationException("Idempotency-Key", "was already used for a different message in this conversation");
         }
-        throw closedOrGone(conversation);
+        Optional<Message> reply = messages.findByIdempotencyKey(conversation.id(), replyKey(message.id()));
+        return new Opened(conversation, customer, message, reply, reply.isPresent() ? List.of() : history(message), true);
     }
 
+    /** Appends the assistant's reply, fitted to the assistant's limit: the customer gets an answer, never a 422. */
     @Transactional
-    StoredReply storeReply(Conversation conversation, Message customerMessage, String content, Double confidence, String intent,
-                           Map<String, Object> metadata, int redactions) {
-        AppendOutcome outcome = append.append(new NewMessage(Ids.newId(clock), conversation.id(), MessageRole.ASSISTANT, content,
-                intent, confidence, metadata, redactions, replyKey(customerMessage.id()), Timestamps.now(clock), null));
-        if (outcome instanceof AppendMessagePort.Appended appended) {
-            return new StoredReply(appended.message(), true);
+    StoredReply storeReply(Conversation conversation, Message customerMessage, AssistantReply answer) {
+        MessageAppender.Appended appended = appender.append(new MessageAppender.Request(conversation.id(), MessageRole.ASSISTANT,
+                answer.text(), answer.intent(), answer.confidence(), ChatReplyMetadata.of(customerMessage.id(), answer),
+                replyKey(customerMessage.id())), OverLimit.FIT);
+        Message reply = appended.message();
+        if (appended.replayed() && (reply.role() != MessageRole.ASSISTANT
+                || !customerMessage.id().toString().equals(reply.metadata().get(ChatReplyMetadata.IN_REPLY_TO)))) {
+            throw new ConflictException("the reply's place in the conversation is taken by another message");
         }
-        if (outcome instanceof AppendMessagePort.Replayed replayed) {
-            Message first = replayed.message();
-            if (first.role() != MessageRole.ASSISTANT || !customerMessage.id().toString().equals(first.metadata().get(ChatReplyMetadata.IN_REPLY_TO))) {
-                throw new ConflictException("the reply's place in the conversation is taken by another message");
-            }
-            return new StoredReply(first, false);
-        }
-        throw closedOrGone(conversation);
+        return new StoredReply(reply, !appended.replayed());
     }
 
     /**
@@ -167,8 +153,4 @@ class ChatTurnStore {
                 .toList();
     }
 
-    private RuntimeException closedOrGone(Conversation conversation) {
-        guard.reloadOrNotFound(conversation);
-        return new ConflictException("the conversation is closed", Map.of("conversation_status", "closed"));
-    }
 }

@@ -78,7 +78,9 @@ class ChatTurnServiceTest {
     final AssistantPort assistant = mock(AssistantPort.class);
     final Escalation escalation = mock(Escalation.class);
     final AssistantTraceSink traces = mock(AssistantTraceSink.class);
-    final ChatTurnStore store = new ChatTurnStore(new ConversationGuard(conversations, Optional.empty()), create, started, append, messages, users, CLOCK);
+    final ConversationGuard guard = new ConversationGuard(conversations, Optional.empty());
+    final ChatTurnStore store = new ChatTurnStore(guard, create, started,
+            new MessageAppender(guard, append, new ContentLimits(30, 8000, 8000), new Redactor(), CLOCK), messages, users, CLOCK);
     final ChatTurnService service = service(List.of(escalation));
 
     final Conversation guests = Conversations.guest();
@@ -86,7 +88,7 @@ class ChatTurnServiceTest {
     final List<NewMessage> appended = new ArrayList<>();
 
     ChatTurnService service(List<Escalation> escalations) {
-        return new ChatTurnService(store, assistant, escalations, List.of(traces), new ContentLimits(30, 8000, 8000), new Redactor(), CLOCK);
+        return new ChatTurnService(store, assistant, escalations, List.of(traces), new ContentLimits(30, 8000, 8000), CLOCK);
     }
 
     @BeforeEach
