@@ -12,7 +12,7 @@ import io.parley.app.support.Concurrently;
 import io.parley.app.support.Fixtures;
 import io.parley.app.support.TestHttp;
 import io.parley.app.support.TestTokens;
-import io.parley.assistant.SeedArticles;
+import io.parley.chat.assistant.SeedArticles;
 import io.parley.knowledge.application.port.in.ManageKnowledgeUseCase;
 import io.parley.testing.PostgresBacked;
 import jakarta.inject.Inject;

@@ -1,5 +1,7 @@
 package io.parley.knowledge.application.service;
 
+import io.parley.knowledge.api.KnowledgePassage;
+import io.parley.knowledge.api.KnowledgeSearch;
 import io.parley.knowledge.application.port.in.KnowledgeSearchQuery;
 import io.parley.knowledge.application.port.out.LoadKnowledgeDocumentPort;
 import io.parley.knowledge.application.port.out.LoadKnowledgeDocumentPort.Position;
@@ -81,5 +83,18 @@ class KnowledgeQueryServiceTest {
         List<KnowledgeSearchHit> hits = List.of(new KnowledgeSearchHit(UUID.randomUUID(), "Refunds", "snippet", 0.8));
         when(search.search("rückerstattung", KnowledgeLanguage.GERMAN, 5)).thenReturn(hits);
         assertEquals(hits, service.search(KnowledgeSearchQuery.of("rückerstattung", "de-AT", "5")));
+    }
+
+    @Test
+    void the_chat_turns_passage_search_stems_in_the_language_of_the_conversations_locale() {
+        KnowledgePassage passage = new KnowledgePassage(UUID.randomUUID(), "Geld zurück", List.of("billing.refund"), 0.5, "…");
+        when(search.findPassages("Wie bekomme ich mein Geld zurück?", KnowledgeLanguage.GERMAN, 3)).thenReturn(List.of(passage));
+        when(search.findPassages("返金したい", KnowledgeLanguage.SIMPLE, 3)).thenReturn(List.of());
+        when(search.findPassages("refund", KnowledgeLanguage.ENGLISH, 3)).thenReturn(List.of());
+
+        assertEquals(new KnowledgeSearch.FoundPassages("german", List.of(passage)),
+                service.findPassages("Wie bekomme ich mein Geld zurück?", "de-AT", 3));
+        assertEquals("simple", service.findPassages("返金したい", "ja-JP", 3).language(), "no stemmer for Japanese");
+        assertEquals("english", service.findPassages("refund", null, 3).language(), "no locale: the default language");
     }
 }

@@ -49,8 +49,9 @@ final class ParleyArchitecture {
      * every module uses the kernel and platform/app uses every module. A new module is added here.
      */
     static final Map<String, Set<String>> MODULES = Collections.unmodifiableMap(new TreeMap<>(Map.of(
-            "conversation", Set.of("knowledge"),
+            "conversation", Set.of(),
             "knowledge", Set.of(),
+            "chat", Set.of("conversation", "knowledge"),
             "ticketing", Set.of("conversation"),
             "tracing", Set.of("conversation"))));
 
