@@ -33,23 +33,16 @@ public record KnowledgeDocumentCommand(String title, String content, String sour
         tags = tags == null ? List.of() : List.copyOf(tags);
         metadata = metadata == null ? Map.of() : metadata;
         language = language == null ? KnowledgeLanguage.DEFAULT : language;
+        Validation validation = rules(Validation.check(), title, content, sourceUrl);
+        tags(tags, validation);
+        MetadataRules.check(validation, "metadata", metadata).throwIfInvalid();
     }
 
     /** Validates raw request values: every string as the client sent it (null for absent). */
     public static KnowledgeDocumentCommand of(String title, String content, String sourceUrl, List<String> tags,
                                               Map<String, Object> metadata, String language) {
-        Validation validation = Validation.check()
-                .text(title, "title", 1, KnowledgeDocument.MAX_TITLE)
-                .text(content, "content", 1, KnowledgeDocument.MAX_CONTENT);
-        validation.require(title == null || title.isEmpty() || !title.isBlank(), "title", "must not be blank");
-        validation.require(content == null || content.isEmpty() || !content.isBlank(), "content", "must not be blank");
-
         String url = sourceUrl == null || sourceUrl.isBlank() ? null : sourceUrl.strip();
-        validation.require(url == null || url.length() <= KnowledgeDocument.MAX_SOURCE_URL, "source_url",
-                "must have at most " + KnowledgeDocument.MAX_SOURCE_URL + " characters");
-        validation.require(url == null || url.length() > KnowledgeDocument.MAX_SOURCE_URL || isWebUrl(url), "source_url",
-                "must be an absolute http or https URL");
-
+        Validation validation = rules(Validation.check(), title, content, url);
         List<String> cleanTags = tags(tags, validation);
 
         Map<String, Object> cleanMetadata = metadata == null ? Map.of() : metadata;
@@ -62,6 +55,17 @@ public record KnowledgeDocumentCommand(String title, String content, String sour
         }
         validation.throwIfInvalid();
         return new KnowledgeDocumentCommand(title, content, url, cleanTags, cleanMetadata, chosen);
+    }
+
+    private static Validation rules(Validation validation, String title, String content, String url) {
+        validation.text(title, "title", 1, KnowledgeDocument.MAX_TITLE)
+                .text(content, "content", 1, KnowledgeDocument.MAX_CONTENT);
+        validation.require(title == null || title.isEmpty() || !title.isBlank(), "title", "must not be blank");
+        validation.require(content == null || content.isEmpty() || !content.isBlank(), "content", "must not be blank");
+        validation.require(url == null || url.length() <= KnowledgeDocument.MAX_SOURCE_URL, "source_url",
+                "must have at most " + KnowledgeDocument.MAX_SOURCE_URL + " characters");
+        return validation.require(url == null || url.length() > KnowledgeDocument.MAX_SOURCE_URL || isWebUrl(url), "source_url",
+                "must be an absolute http or https URL");
     }
 
     private static List<String> tags(List<String> tags, Validation validation) {

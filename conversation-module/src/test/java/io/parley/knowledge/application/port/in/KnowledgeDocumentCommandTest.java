@@ -115,4 +115,12 @@ class KnowledgeDocumentCommandTest {
         assertEquals(List.of("title", "content", "source_url", "tags[0]", "language"),
                 fieldsOf(() -> KnowledgeDocumentCommand.of("", null, "ftp://x", List.of(""), Map.of(), "xx")));
     }
+
+    @Test
+    void the_constructor_itself_refuses_what_the_rules_refuse() {
+        assertThrows(RuleViolationException.class, () -> new KnowledgeDocumentCommand(" ", "c", null, List.of(), Map.of(), null));
+        assertThrows(RuleViolationException.class, () -> new KnowledgeDocumentCommand("t", "c", "ftp://x", List.of(), Map.of(), null));
+        assertThrows(RuleViolationException.class, () -> new KnowledgeDocumentCommand("t", "c", null, List.of("x".repeat(51)), Map.of(), null));
+        assertEquals(KnowledgeLanguage.ENGLISH, new KnowledgeDocumentCommand("t", "c", null, null, null, null).language());
+    }
 }

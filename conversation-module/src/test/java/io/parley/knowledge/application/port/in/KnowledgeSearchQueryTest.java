@@ -40,4 +40,12 @@ class KnowledgeSearchQueryTest {
         assertEquals(200, KnowledgeSearchQuery.of("x", null, "200").limit());
         assertEquals(List.of("locale"), fieldsOf("x", "not a locale!", null));
     }
+
+    @Test
+    void the_constructor_itself_refuses_what_the_rules_refuse() {
+        assertThrows(RuleViolationException.class, () -> new KnowledgeSearchQuery("  ", KnowledgeLanguage.ENGLISH, 10));
+        assertThrows(RuleViolationException.class, () -> new KnowledgeSearchQuery("refund", KnowledgeLanguage.ENGLISH, 0));
+        assertThrows(RuleViolationException.class, () -> new KnowledgeSearchQuery("refund", KnowledgeLanguage.ENGLISH, 201));
+        assertThrows(NullPointerException.class, () -> new KnowledgeSearchQuery("refund", null, 10));
+    }
 }
