@@ -6,7 +6,7 @@ import io.parley.kernel.Caller;
 import io.parley.kernel.ConflictException;
 import io.parley.kernel.NotFoundException;
 import io.parley.kernel.RuleViolationException;
-import io.parley.ticketing.application.port.in.ConversationRef;
+import io.parley.ticketing.application.port.in.ConversationLookup;
 import io.parley.ticketing.application.port.in.EscalateConversationUseCase.EscalateCommand;
 import io.parley.ticketing.application.port.in.EscalateConversationUseCase.Escalated;
 import io.parley.ticketing.application.port.out.HandoffOutboxPort;
@@ -92,7 +92,7 @@ class EscalationServiceTest {
         when(lockTickets.lockByConversation(conversationId)).thenAnswer(call -> Optional.of(inserted.get()));
         when(helpdesks.active()).thenReturn(HelpdeskKind.ZENDESK);
 
-        Escalated result = service.escalate(new EscalateCommand(ConversationRef.byId(conversationId), ALICE, "the refund never came"));
+        Escalated result = service.escalate(new EscalateCommand(ConversationLookup.byId(conversationId), ALICE, "the refund never came"));
 
         assertTrue(result.created());
         Ticket ticket = result.ticket();
@@ -127,7 +127,7 @@ class EscalationServiceTest {
         when(lockTickets.lockByConversation(conversationId)).thenReturn(Optional.of(aiTicket));
         when(helpdesks.active()).thenReturn(HelpdeskKind.INTERNAL);
 
-        Escalated result = service.escalate(new EscalateCommand(ConversationRef.byId(conversationId), ALICE, "humans please"));
+        Escalated result = service.escalate(new EscalateCommand(ConversationLookup.byId(conversationId), ALICE, "humans please"));
 
         assertTrue(result.created());
         assertEquals(aiTicket.id(), result.ticket().id());
@@ -149,7 +149,7 @@ class EscalationServiceTest {
         Handoff handoff = Fixture.handoff(active);
         when(handoffs.findByTicket(active.id())).thenReturn(Optional.of(handoff));
 
-        Escalated result = service.escalate(new EscalateCommand(ConversationRef.byId(conversationId), ALICE, "again"));
+        Escalated result = service.escalate(new EscalateCommand(ConversationLookup.byId(conversationId), ALICE, "again"));
 
         assertFalse(result.created());
         assertSame(active, result.ticket());
@@ -165,13 +165,13 @@ class EscalationServiceTest {
         when(loadTickets.findByConversation(conversationId)).thenReturn(Optional.empty());
 
         ConflictException conflict = assertThrows(ConflictException.class,
-                () -> service.escalate(new EscalateCommand(ConversationRef.byId(conversationId), ALICE, "late")));
+                () -> service.escalate(new EscalateCommand(ConversationLookup.byId(conversationId), ALICE, "late")));
         assertEquals("closed", conflict.details().get("conversation_status"));
         verify(saveTickets, never()).insertIfAbsent(any());
 
         Ticket pending = Fixture.ticket(conversationId, TicketStatus.PENDING_HUMAN_ASSIGNMENT);
         when(loadTickets.findByConversation(conversationId)).thenReturn(Optional.of(pending));
-        Escalated repeat = service.escalate(new EscalateCommand(ConversationRef.byId(conversationId), ALICE, "late"));
+        Escalated repeat = service.escalate(new EscalateCommand(ConversationLookup.byId(conversationId), ALICE, "late"));
         assertFalse(repeat.created());
         assertSame(pending, repeat.ticket());
     }
@@ -191,7 +191,7 @@ class EscalationServiceTest {
         when(lockTickets.lockByConversation(conversationId)).thenAnswer(call -> Optional.of(inserted.get()));
         when(helpdesks.active()).thenReturn(HelpdeskKind.INTERNAL);
 
-        Escalated result = service.escalate(new EscalateCommand(ConversationRef.bySession("s3ss10n-s3ss10n-s3ss10n"), Caller.anonymous(), "help"));
+        Escalated result = service.escalate(new EscalateCommand(ConversationLookup.bySession("s3ss10n-s3ss10n-s3ss10n"), Caller.anonymous(), "help"));
 
         assertNull(result.ticket().clientId());
         ArgumentCaptor<TicketEvent> events = ArgumentCaptor.forClass(TicketEvent.class);
@@ -203,7 +203,7 @@ class EscalationServiceTest {
     void someone_elses_conversation_is_not_found_and_nothing_is_written() {
         when(directory.requireOwnedBy(eq(conversationId), any())).thenThrow(new NotFoundException("conversation"));
 
-        assertThrows(NotFoundException.class, () -> service.escalate(new EscalateCommand(ConversationRef.byId(conversationId), ALICE, "x")));
+        assertThrows(NotFoundException.class, () -> service.escalate(new EscalateCommand(ConversationLookup.byId(conversationId), ALICE, "x")));
 
         verifyNoInteractions(saveTickets, lockTickets, outbox);
     }
@@ -211,14 +211,14 @@ class EscalationServiceTest {
     @Test
     void an_unknown_session_is_not_found() {
         when(directory.findBySession("nope-nope-nope-nope-nope")).thenReturn(Optional.empty());
-        assertThrows(NotFoundException.class, () -> service.escalate(new EscalateCommand(ConversationRef.bySession("nope-nope-nope-nope-nope"), Caller.anonymous(), "x")));
+        assertThrows(NotFoundException.class, () -> service.escalate(new EscalateCommand(ConversationLookup.bySession("nope-nope-nope-nope-nope"), Caller.anonymous(), "x")));
     }
 
     @Test
     void the_command_needs_a_reason_of_at_most_1000_characters() {
-        assertThrows(RuleViolationException.class, () -> new EscalateCommand(ConversationRef.byId(conversationId), ALICE, null));
-        assertThrows(RuleViolationException.class, () -> new EscalateCommand(ConversationRef.byId(conversationId), ALICE, ""));
-        assertThrows(RuleViolationException.class, () -> new EscalateCommand(ConversationRef.byId(conversationId), ALICE, "r".repeat(1001)));
-        assertThrows(RuleViolationException.class, () -> new EscalateCommand(ConversationRef.byId(conversationId), ALICE, "a\u0000b"));
+        assertThrows(RuleViolationException.class, () -> new EscalateCommand(ConversationLookup.byId(conversationId), ALICE, null));
+        assertThrows(RuleViolationException.class, () -> new EscalateCommand(ConversationLookup.byId(conversationId), ALICE, ""));
+        assertThrows(RuleViolationException.class, () -> new EscalateCommand(ConversationLookup.byId(conversationId), ALICE, "r".repeat(1001)));
+        assertThrows(RuleViolationException.class, () -> new EscalateCommand(ConversationLookup.byId(conversationId), ALICE, "a\u0000b"));
     }
 }

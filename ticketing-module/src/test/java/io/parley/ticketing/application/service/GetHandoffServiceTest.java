@@ -3,7 +3,7 @@ package io.parley.ticketing.application.service;
 import io.parley.conversation.api.ConversationDirectory;
 import io.parley.kernel.Caller;
 import io.parley.kernel.NotFoundException;
-import io.parley.ticketing.application.port.in.ConversationRef;
+import io.parley.ticketing.application.port.in.ConversationLookup;
 import io.parley.ticketing.application.port.in.GetHandoffUseCase.HandoffWithTicket;
 import io.parley.ticketing.application.port.out.LoadHandoffPort;
 import io.parley.ticketing.application.port.out.LoadTicketPort;
@@ -54,13 +54,13 @@ class GetHandoffServiceTest {
         when(handoffs.findByConversation(conversationId)).thenReturn(Optional.of(handoff));
         when(tickets.findById(ticket.id())).thenReturn(Optional.of(ticket));
 
-        assertEquals(new HandoffWithTicket(handoff, ticket.number()), service.forConversation(ConversationRef.bySession(SESSION), Caller.anonymous()));
+        assertEquals(new HandoffWithTicket(handoff, ticket.number()), service.forConversation(ConversationLookup.bySession(SESSION), Caller.anonymous()));
     }
 
     @Test
     void no_handoff_is_not_found() {
         when(directory.requireReadable(conversationId, Fixture.ALICE)).thenReturn(conversation(conversationId, UUID.randomUUID(), "open", null));
         when(handoffs.findByConversation(conversationId)).thenReturn(Optional.empty());
-        assertThrows(NotFoundException.class, () -> service.forConversation(ConversationRef.byId(conversationId), Fixture.ALICE));
+        assertThrows(NotFoundException.class, () -> service.forConversation(ConversationLookup.byId(conversationId), Fixture.ALICE));
     }
 }
