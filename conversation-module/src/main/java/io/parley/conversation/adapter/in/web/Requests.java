@@ -34,14 +34,6 @@ final class Requests {
     }
 
     @Serdeable
-    record ChatTurn(@Nullable @Schema(type = "string", description = "continues this conversation; absent on the first turn") Object sessionId,
-                    @Nullable @Schema(type = "string", requiredMode = Schema.RequiredMode.REQUIRED) Object message,
-                    @Nullable @Schema(type = "string", allowableValues = {"web", "mobile", "email", "api"}, defaultValue = "web") Object channel,
-                    @Nullable @Schema(type = "string", example = "en-US") Object locale,
-                    @Nullable Map<String, Object> metadata) {
-    }
-
-    @Serdeable
     record GiveFeedback(@Nullable @Schema(type = "integer", minimum = "0", maximum = "5") Object rating,
                         @Nullable @Schema(type = "string", maxLength = 2000) Object comment) {
     }

@@ -11,7 +11,7 @@ import io.micronaut.http.annotation.Post;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.rules.SecurityRule;
 import io.parley.kernel.Caller;
-import io.parley.ticketing.application.port.in.ConversationRef;
+import io.parley.ticketing.application.port.in.ConversationLookup;
 import io.parley.ticketing.application.port.in.EscalateConversationUseCase;
 import io.parley.ticketing.application.port.in.EscalateConversationUseCase.EscalateCommand;
 import io.parley.ticketing.application.port.in.GetHandoffUseCase;
@@ -45,7 +45,7 @@ class ConversationTicketController {
     /** 201 when this call created or moved the ticket into the human queue, 200 with the ticket when it already was there or beyond. */
     @Post("/escalate")
     HttpResponse<TicketResponse> escalate(@PathVariable String id, @Nullable @Body TicketRequests.Escalate body, Caller caller) {
-        ConversationRef conversation = ConversationRef.byId(id);
+        ConversationLookup conversation = ConversationLookup.byId(id);
         var result = escalation.escalate(new EscalateCommand(conversation, caller, body == null ? null : body.reasonText()));
         return created(result.ticket(), result.created());
     }
@@ -53,7 +53,7 @@ class ConversationTicketController {
     /** The AI agent (service) opens the ticket early, in OPEN_AI_HANDLING: 201, or 200 with the existing one. */
     @Post("/ticket")
     HttpResponse<TicketResponse> open(@PathVariable String id, @Nullable @Body TicketRequests.Open body, Caller caller) {
-        ConversationRef conversation = ConversationRef.byId(id);
+        ConversationLookup conversation = ConversationLookup.byId(id);
         TicketRequests.Open request = body == null ? TicketRequests.Open.EMPTY : body;
         var result = opening.open(OpenTicketCommand.of(conversation, caller, request.descriptionText(), request.priorityText(),
                 request.metadataObject()));
@@ -62,12 +62,12 @@ class ConversationTicketController {
 
     @Get("/ticket")
     TicketResponse ticket(@PathVariable String id, Caller caller) {
-        return TicketResponse.of(tickets.forConversation(ConversationRef.byId(id), caller));
+        return TicketResponse.of(tickets.forConversation(ConversationLookup.byId(id), caller));
     }
 
     @Get("/handoff")
     HandoffResponse handoff(@PathVariable String id, Caller caller) {
-        return HandoffResponse.of(handoffs.forConversation(ConversationRef.byId(id), caller));
+        return HandoffResponse.of(handoffs.forConversation(ConversationLookup.byId(id), caller));
     }
 
     static HttpResponse<TicketResponse> created(Ticket ticket, boolean created) {

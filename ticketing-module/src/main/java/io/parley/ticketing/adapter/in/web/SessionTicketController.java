@@ -10,7 +10,7 @@ import io.micronaut.http.annotation.Post;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.rules.SecurityRule;
 import io.parley.kernel.Caller;
-import io.parley.ticketing.application.port.in.ConversationRef;
+import io.parley.ticketing.application.port.in.ConversationLookup;
 import io.parley.ticketing.application.port.in.EscalateConversationUseCase;
 import io.parley.ticketing.application.port.in.EscalateConversationUseCase.EscalateCommand;
 import io.parley.ticketing.application.port.in.GetHandoffUseCase;
@@ -43,14 +43,14 @@ class SessionTicketController {
 
     @Post("/escalate")
     HttpResponse<TicketResponse> escalate(@PathVariable("session_id") String sessionId, @Nullable @Body TicketRequests.Escalate body) {
-        ConversationRef conversation = ConversationRef.bySession(sessionId);
+        ConversationLookup conversation = ConversationLookup.bySession(sessionId);
         var result = escalation.escalate(new EscalateCommand(conversation, Caller.guest(sessionId), body == null ? null : body.reasonText()));
         return ConversationTicketController.created(result.ticket(), result.created());
     }
 
     @Get("/ticket")
     TicketResponse ticket(@PathVariable("session_id") String sessionId) {
-        return TicketResponse.of(tickets.forConversation(ConversationRef.bySession(sessionId), Caller.guest(sessionId)));
+        return TicketResponse.of(tickets.forConversation(ConversationLookup.bySession(sessionId), Caller.guest(sessionId)));
     }
 
     /**
@@ -59,7 +59,7 @@ class SessionTicketController {
      */
     @Post("/ticket/transitions")
     TicketResponse transition(@PathVariable("session_id") String sessionId, @Nullable @Body TicketRequests.OwnTransition body) {
-        ConversationRef conversation = ConversationRef.bySession(sessionId);
+        ConversationLookup conversation = ConversationLookup.bySession(sessionId);
         TicketRequests.OwnTransition request = body == null ? TicketRequests.OwnTransition.EMPTY : body;
         return TicketResponse.of(ownTransitions.transition(OwnTransitionCommand.of(conversation, Caller.guest(sessionId), request.toText(),
                 request.reasonText())));
@@ -67,6 +67,6 @@ class SessionTicketController {
 
     @Get("/handoff")
     HandoffResponse handoff(@PathVariable("session_id") String sessionId) {
-        return HandoffResponse.of(handoffs.forConversation(ConversationRef.bySession(sessionId), Caller.guest(sessionId)));
+        return HandoffResponse.of(handoffs.forConversation(ConversationLookup.bySession(sessionId), Caller.guest(sessionId)));
     }
 }
