@@ -1,5 +1,8 @@
 package io.parley.tracing.adapter.out.persistence;
 
+import io.micronaut.data.exceptions.DataAccessException;
+import io.micronaut.transaction.TransactionCallback;
+import io.micronaut.transaction.TransactionOperations;
 import io.parley.tracing.application.port.out.PartitionLocks;
 import io.parley.tracing.application.port.out.TracePartitionsPort.Table;
 import io.parley.tracing.domain.TimeRange;
@@ -163,6 +166,29 @@ final class TimePartitions {
                 pause(locks);
             }
         }
+    }
+
+    /** One transaction; an SQLException of the work leaves it unchecked (the template would rethrow it as it is). */
+    static <R> R write(TransactionOperations<Connection> transactions, TransactionCallback<Connection, R> work) {
+        try {
+            return transactions.executeWrite(work);
+        } catch (Exception e) {
+            throw unchecked(e);
+        }
+    }
+
+    static <R> R read(TransactionOperations<Connection> transactions, TransactionCallback<Connection, R> work) {
+        try {
+            return transactions.executeRead(work);
+        } catch (Exception e) {
+            throw unchecked(e);
+        }
+    }
+
+    /** A failure as it can leave the adapter: runtime exceptions as they are, a checked one wrapped. */
+    static RuntimeException unchecked(Exception failure) {
+        return failure instanceof RuntimeException runtime ? runtime
+                : new DataAccessException("partition maintenance failed: " + failure.getClass().getName(), failure);
     }
 
     static boolean lockRefused(Throwable failure) {

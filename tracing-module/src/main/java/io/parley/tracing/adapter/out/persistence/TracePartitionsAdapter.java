@@ -44,7 +44,7 @@ class TracePartitionsAdapter implements TracePartitionsPort {
 
     @Override
     public List<TimeRange> partitions(Table table) {
-        return transactions.executeRead(status -> {
+        return TimePartitions.read(transactions, status -> {
             List<TimeRange> ranges = new ArrayList<>();
             for (Partition partition : TimePartitions.list(status.getConnection(), table)) {
                 if (!partition.isDefault()) {
@@ -57,7 +57,7 @@ class TracePartitionsAdapter implements TracePartitionsPort {
 
     @Override
     public Optional<String> ensureDefaultPartition(Table table, PartitionLocks locks) {
-        return TimePartitions.withLockAttempts(locks, () -> transactions.executeWrite(status -> {
+        return TimePartitions.withLockAttempts(locks, () -> TimePartitions.write(transactions, status -> {
             Connection connection = status.getConnection();
             TimePartitions.lockTimeout(connection, locks);
             TimePartitions.takeTurn(connection, table);
@@ -73,7 +73,7 @@ class TracePartitionsAdapter implements TracePartitionsPort {
 
     @Override
     public Optional<String> createPartition(Table table, TimeRange range, PartitionLocks locks) {
-        return TimePartitions.withLockAttempts(locks, () -> transactions.executeWrite(status -> {
+        return TimePartitions.withLockAttempts(locks, () -> TimePartitions.write(transactions, status -> {
             Connection connection = status.getConnection();
             TimePartitions.lockTimeout(connection, locks);
             TimePartitions.takeTurn(connection, table);

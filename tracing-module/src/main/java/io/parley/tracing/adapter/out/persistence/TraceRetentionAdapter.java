@@ -113,12 +113,12 @@ class TraceRetentionAdapter implements PurgeTracesPort {
     }
 
     private long dropPartitionsBefore(Table table, Instant cutoff, PartitionLocks locks) {
-        List<Partition> expired = transactions.executeRead(status -> TimePartitions.list(status.getConnection(), table)).stream()
+        List<Partition> expired = TimePartitions.read(transactions, status -> TimePartitions.list(status.getConnection(), table)).stream()
                 .filter(p -> !p.isDefault() && p.range().entirelyBefore(cutoff))
                 .toList();
         long rows = 0;
         for (Partition partition : expired) {
-            rows += TimePartitions.withLockAttempts(locks, () -> transactions.executeWrite(status -> empty(status.getConnection(), table, partition, locks)));
+            rows += TimePartitions.withLockAttempts(locks, () -> TimePartitions.write(transactions, status -> empty(status.getConnection(), table, partition, locks)));
             drop(table, partition, locks);
         }
         return rows;
@@ -144,10 +144,12 @@ class TraceRetentionAdapter implements PurgeTracesPort {
      */
     private void drop(Table table, Partition partition, PartitionLocks locks) {
         try {
-            transactions.executeWrite(status -> {
+            TimePartitions.write(transactions, status -> {
                 Connection connection = status.getConnection();
                 TimePartitions.lockTimeout(connection, locks);
-                execute(connection, "LOCK TABLE " + TimePartitions.qualified(table) + " IN ACCESS EXCLUSIVE MODE");
+                // the parent first, as DROP TABLE itself would lock them; then nothing can write into the partition
+                execute(connection, "LOCK TABLE ONLY " + TimePartitions.qualified(table) + " IN ACCESS EXCLUSIVE MODE");
+                execute(connection, "LOCK TABLE " + partition.qualified() + " IN ACCESS EXCLUSIVE MODE");
                 if (TimePartitions.count(connection, "SELECT count(*) FROM (SELECT 1 FROM " + partition.qualified() + " LIMIT 1) r") == 0) {
                     execute(connection, "DROP TABLE " + partition.qualified());
                 }
@@ -162,7 +164,7 @@ class TraceRetentionAdapter implements PurgeTracesPort {
     }
 
     private long trim(String sql, Instant cutoff, int limit) {
-        return transactions.executeWrite(status -> jdbc.prepareStatement(sql, statement -> {
+        return TimePartitions.write(transactions, status -> jdbc.prepareStatement(sql, statement -> {
             statement.setObject(1, timestamp(cutoff));
             statement.setObject(2, timestamp(cutoff));
             statement.setInt(3, limit);
