@@ -15,12 +15,17 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** The partition job runs by default on every instance, and {@code parley.tracing.partitions.*} configures or disables it. */
+/**
+ * The partition job runs by default on every instance, and {@code parley.tracing.partitions.*} configures or
+ * disables it. (The test environment disables it, so the first context enables it as production does by default.)
+ */
 class TracePartitionJobWiringTest {
 
     @Test
     void the_job_is_scheduled_unless_disabled_and_reads_its_settings() {
+        assertTrue(new TracePartitionSettings().isEnabled(), "on unless configured off");
         try (ApplicationContext context = ApplicationContext.run(properties(Map.of(
+                "parley.tracing.partitions.enabled", "true",
                 "parley.tracing.partitions.period", "week",
                 "parley.tracing.partitions.ahead-days", "14",
                 "parley.tracing.partitions.interval", "10m",
