@@ -10,7 +10,10 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
-/** The response body of {@code POST /api/v1/chat} (API.md "Chat"). Every member is always present (null when unknown). */
+/**
+ * The response body of {@code POST /api/v1/chat} (docs/api.md "Chat"). Every member is always present (null when unknown;
+ * {@code reply} is null while a person holds the conversation).
+ */
 final class ChatReplies {
 
     private ChatReplies() {
@@ -18,7 +21,7 @@ final class ChatReplies {
 
     @Serdeable
     @JsonInclude(JsonInclude.Include.ALWAYS)
-    record ChatTurnReply(String sessionId, UUID conversationId, CustomerMessageReply message, AssistantMessageReply reply,
+    record ChatTurnReply(String sessionId, UUID conversationId, CustomerMessageReply message, @Nullable AssistantMessageReply reply,
                          @Nullable HandoffReply handoff) {
 
         static ChatTurnReply of(ChatTurnResult turn) {
@@ -26,7 +29,7 @@ final class ChatReplies {
             MessageView r = turn.reply();
             return new ChatTurnReply(turn.conversation().sessionId(), turn.conversation().id(),
                     new CustomerMessageReply(m.id(), m.seq(), m.role(), m.content(), m.redactions(), m.createdAt()),
-                    new AssistantMessageReply(r.id(), r.seq(), r.role(), r.content(), r.intent(), r.confidence(),
+                    r == null ? null : new AssistantMessageReply(r.id(), r.seq(), r.role(), r.content(), r.intent(), r.confidence(),
                             turn.sources().stream().map(s -> new SourceReply(s.documentId(), s.title())).toList(), r.createdAt()),
                     turn.handoff() == null ? null : HandoffReply.of(turn.handoff()));
         }
@@ -54,7 +57,7 @@ final class ChatReplies {
                         @Nullable String ticketNumber, String status) {
 
         static HandoffReply of(ChatTurnResult.Handoff handoff) {
-            return new HandoffReply(true, handoff.reason(), handoff.provider(), handoff.ticketId(), handoff.ticketNumber(),
+            return new HandoffReply(handoff.recommended(), handoff.reason(), handoff.provider(), handoff.ticketId(), handoff.ticketNumber(),
                     handoff.status());
         }
     }
