@@ -1,12 +1,16 @@
 #!/usr/bin/env python3
 """Reads the answers bench/scale/scale.lua logged and tells what the failover cost (bench/scale/run-scale.sh).
 
-Usage: answers.py ANSWERS HAPROXY_LOG T0 KILL_T RESTART_T END_T ACKED_CSV TIMELINE
+Usage: answers.py ANSWERS HAPROXY_LOG T0 KILL_T RESTART_T END_T ACKED_CSV TIMELINE [RECONNECTS CUT]
   ANSWERS      lines "<unix s> <status> <instance a|b|-> <conversation_id> <message id> <seq>"
   HAPROXY_LOG  HAProxy's output, each line prefixed with the unix time it was written
   T0 .. END_T  unix times of the load's start, the kill -9, the restart (0: none) and the load's end
+  RECONNECTS   seconds from the kill at which wrk opened a new connection (run-scale.sh reads them from HAProxy's
+               log): wrk reconnects after a 502 (HAProxy closes) and after a connection cut without an answer,
+               which it counts (CUT, its socket read errors) but does not time; the reconnect dates the cut
 Writes ACKED_CSV (id,conversation_id,seq of every 201) and TIMELINE (answers per second), prints the figures,
-and a last line "RESULT ok" when failed answers occurred only after the kill and before the restart.
+and a last line "RESULT ok" when failed answers and cut connections occurred only after the kill and before
+the restart.
 """
 import collections
 import re
@@ -26,6 +30,8 @@ def fmt(value):
 
 def main():
     answers, haproxy_log, t0, kill_t, restart_t, end_t, acked_csv, timeline = sys.argv[1:9]
+    reconnects = [float(l) for l in open(sys.argv[9]) if l.strip()] if len(sys.argv) > 9 else []
+    cut = int(sys.argv[10]) if len(sys.argv) > 10 and sys.argv[10].strip() else 0
     t0, kill_t, restart_t, end_t = float(t0), float(kill_t), float(restart_t), float(end_t)
     control = kill_t == 0  # nobody killed: every failed answer is a failure
     if control:
@@ -62,14 +68,22 @@ def main():
     up = next((t for t, s, state in events if s == "b" and state == "UP" and t >= rejoin_t), None)
     print("   failed answers before the kill: %d; after the kill: %d %s; after the restart: %d" % (
         len(before), len(failover), dict(collections.Counter(r[1] for r in failover)), len(rejoin)))
-    if failover:
-        first, last = failover[0][0], failover[-1][0]
-        window = last - first
-        print("   FAILOVER WINDOW: %.3f s (first failed answer %.3f s after the kill, last %.3f s after it)" % (
-            window, first - kill_t, last - kill_t))
+    # every client-visible error after the kill: failed answers, and connections cut without an answer (dated by
+    # the reconnect that followed; a 502 also makes wrk reconnect, so these times include the 502s' own)
+    reconnect_times = [kill_t + r for r in reconnects]
+    errors_after = sorted([r[0] for r in failover] + [t for t in reconnect_times if kill_t <= t < rejoin_t])
+    stray_reconnects = [t for t in reconnect_times if not (kill_t <= t < rejoin_t)] if not control else reconnect_times
+    print("   connections cut without an answer (wrk read errors): %d; wrk reconnects: %d, %d of them outside the failover"
+          " period" % (cut, len(reconnects), len(stray_reconnects)))
+    if errors_after:
+        first, last = errors_after[0], errors_after[-1]
+        print("   FAILOVER WINDOW: %.3f s, from the first client-visible error %.3f s after the kill to the last %.3f s after it"
+              " (failed answers: %.3f .. %.3f s)" % (last - first, first - kill_t, last - kill_t,
+                                                     (failover[0][0] - kill_t) if failover else float("nan"),
+                                                     (failover[-1][0] - kill_t) if failover else float("nan")))
     else:
         last = kill_t
-        print("   FAILOVER WINDOW: no failed answer at all")
+        print("   FAILOVER WINDOW: no client-visible error at all")
     if down is not None:
         print("   HAProxy marked b DOWN %.3f s after the kill (3 refused health checks); until then it sent b's share to a"
               " when the connection was refused (retry-on conn-failure, redispatch)" % (down - kill_t))
@@ -118,7 +132,8 @@ def main():
             a, b, f = seconds[s]
             out.write("   %3d  a %5d  b %5d  failed %4d%s\n" % (s, a, b, f, marks.get(s, "")))
 
-    ok = rows and not before and not rejoin and all(r[0] - kill_t < 30 for r in failover) and by_status.get(201, 0) > 0
+    ok = (rows and not before and not rejoin and not stray_reconnects and all(t - kill_t < 30 for t in errors_after)
+          and by_status.get(201, 0) > 0)
     print("RESULT " + ("ok" if ok else "bad"))
 
 

@@ -5,7 +5,7 @@
 #   1. PgBouncer (Debian package, installed when missing) on 127.0.0.1:PGB_PORT, pool_mode = transaction, in
 #      front of the local PostgreSQL; the schema is migrated by an instance connected DIRECTLY (Flyway holds a
 #      session-level advisory lock while it migrates: migrations never go through a transaction pooler).
-#   2. Parley through PgBouncer with pgjdbc's defaults (prepareThreshold=5: from the 5th execution of a
+#   2. Parley through PgBouncer (with FLYWAY_DATASOURCES_DEFAULT_ENABLED=false) with pgjdbc's defaults (prepareThreshold=5: from the 5th execution of a
 #      statement pgjdbc uses a named server-side prepared statement): N appends.
 #   3. The same with prepareThreshold=0 in the JDBC URL (unnamed statements only): N appends.
 #   4. One retention run through PgBouncer (alone it completes).
@@ -69,9 +69,9 @@ echo "$(pgbouncer --version | head -1), pool_mode = transaction, default_pool_si
 
 DIRECT="jdbc:postgresql://$PGHOST:$PGPORT/$BENCH_DB"
 POOLED="jdbc:postgresql://127.0.0.1:$PGB_PORT/$BENCH_DB"
-run_parley() { # run_parley JDBC_URL: the service on it (migrations included), healthy
+run_parley() { # run_parley JDBC_URL [FLYWAY_ENABLED]: the service on it, healthy
   stop_service
-  PARLEY_DATABASE_URL="$1" PARLEY_JWT_SECRET="$JWT_SECRET" MICRONAUT_SERVER_PORT="$PORT" PARLEY_LOG_LEVEL=WARN \
+  FLYWAY_DATASOURCES_DEFAULT_ENABLED="${2:-true}" PARLEY_DATABASE_URL="$1" PARLEY_JWT_SECRET="$JWT_SECRET" MICRONAUT_SERVER_PORT="$PORT" PARLEY_LOG_LEVEL=WARN \
     PARLEY_LOG_FORMAT=PLAIN PARLEY_DATA_DIR="$WORK/data" PARLEY_RETENTION_ENABLED=false PARLEY_RATE_LIMITS_ENABLED=false \
     "$BENCH_JAVA" -jar "$JAR" >>"$WORK/service.log" 2>&1 &
   SERVICE_PID=$!
@@ -94,11 +94,12 @@ echo "1. migrated by an instance connected directly: $(psql_bench -c "SELECT cou
 TOKEN="$(token pgbouncer-check service)"
 ADMIN="$(token pgbouncer-ops admin)"
 
-run_parley "$POOLED"
+# the pooled instances do not migrate (FLYWAY_DATASOURCES_DEFAULT_ENABLED=false): the direct one did
+run_parley "$POOLED" false
 echo "2. through PgBouncer, pgjdbc defaults (prepareThreshold=5): $APPENDS appends -> statuses: $(appends "$APPENDS")"
 grep -o -E '(prepared statement|portal)[^.;]{0,60}' "$WORK/service.log" | sort | uniq -c | head -3 | sed 's/^/   service log: /' || true
 
-run_parley "$POOLED?prepareThreshold=0"
+run_parley "$POOLED?prepareThreshold=0" false
 echo "3. through PgBouncer, prepareThreshold=0: $APPENDS appends -> statuses: $(appends "$APPENDS")"
 
 status="$(curl -s -o "$WORK/retention.json" -w '%{http_code}' -X POST "http://127.0.0.1:$PORT/api/v1/admin/retention/run?dry_run=false" \

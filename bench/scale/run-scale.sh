@@ -190,13 +190,27 @@ sleep 1.5 # the request log flushes every 500 ms; nothing else is pending
 cat "$WORK"/answers.* >"$WORK/answers.txt"
 echo "-- HAProxy saw (server state changes; times from the start of the measured load):"
 grep -E '^[0-9.]+ Server instances/[ab] is (UP|DOWN)' "$WORK/haproxy.log" | awk -v t0="$LOAD_T0" '{ t = $1; $1 = ""; printf "   %+.2fs%s\n", t - t0, $0 }' | cut -c1-150 || true
-# the requests HAProxy logged as failed (option dontlog-normal): status and termination state (see HAProxy's
-# "Session state at disconnection": SH = the server aborted while HAProxy waited for its headers, CD = the client)
-echo "-- HAProxy's failed requests during the measured load, by status, server and termination state:"
-awk -v t0="$LOAD_T0" '$1 >= t0 { for (i = 1; i <= NF; i++) if ($i ~ /^instances\// && $(i + 2) ~ /^-?[0-9]+$/) print "   status " $(i + 2), $i, $(i + 6) }' \
-  "$WORK/haproxy.log" | sort | uniq -c | sed 's/^ */   /' || true
-python3 "$SCALE_DIR/answers.py" "$WORK/answers.txt" "$WORK/haproxy.log" "$LOAD_T0" "$KILL_T" "$RESTART_T" "$LOAD_T1" \
-  "$WORK/acked.csv" "$WORK/timeline.txt" >"$WORK/report.txt" || FAILED=1
+# every request HAProxy logged during the measured load (the client's view is in answers.py below): status,
+# server, HAProxy's termination state ("----" = normal; SH = the server aborted before its headers, CD = the client
+# aborted) and whether HAProxy redispatched it (retries field "+n": its connection to the first server failed)
+echo "-- requests HAProxy logged during the measured load: count, status, server, termination state, redispatched:"
+awk -v t0="$LOAD_T0" -v t1="$LOAD_T1" '$1 >= t0 && $1 <= t1 + 1 {
+    for (i = 1; i <= NF; i++) if ($i ~ /^instances\// && $(i + 2) ~ /^-?[0-9]+$/) {
+      n = split($(i + 7), c, "/"); print "status " $(i + 2), $i, $(i + 6), (c[n] ~ /^\+/ ? "redispatched" : "-") } }' \
+  "$WORK/haproxy.log" | sort | uniq -c | sort -rn | sed 's/^ */   /' || true
+# wrk reconnects after an answer with "connection: close" (HAProxy's 502) and after a connection that ended
+# without an answer (a socket read error, which wrk counts but does not time): a client port HAProxy first sees
+# after the load's first second is such a reconnect, and the time of its first request dates the error
+echo "-- client connections opened after the load's first second (wrk reconnecting), time of their first request from the kill:"
+awk -v t0="$LOAD_T0" -v t1="$LOAD_T1" -v k="$KILL_T" '$1 >= t0 && $1 <= t1 + 1 && / instances\// && !seen[$2]++ && $1 > t0 + 1 {
+    printf "%+.3f\n", $1 - k }' "$WORK/haproxy.log" >"$WORK/reconnects.txt" || true
+echo "   $(wc -l <"$WORK/reconnects.txt") reconnects: $(sort -n "$WORK/reconnects.txt" | tr '\n' ' ' | cut -c1-300)"
+echo "-- HAProxy's other lines during the load (not a normal 201, not a server state change; time from the kill):"
+awk -v t0="$LOAD_T0" -v t1="$LOAD_T1" -v k="$KILL_T" '$1 >= t0 && $1 <= t1 + 1 && !/ 201 [0-9]+ - - ---- / && !/Server instances\// {
+    t = $1; $1 = ""; printf "   %+.3fs%s\n", t - k, $0 }' "$WORK/haproxy.log" | cut -c1-190 | head -30 || true
+python3 -B "$SCALE_DIR/answers.py" "$WORK/answers.txt" "$WORK/haproxy.log" "$LOAD_T0" "$KILL_T" "$RESTART_T" "$LOAD_T1" \
+  "$WORK/acked.csv" "$WORK/timeline.txt" "$WORK/reconnects.txt" "$(grep '^SOCKET_ERRORS ' "$WORK/wrk.txt" | tr -d ';' | awk '{ print $5 }')" \
+  >"$WORK/report.txt" || FAILED=1
 grep -v '^RESULT' "$WORK/report.txt"
 
 # --- database checks ----------------------------------------------------------------------------------------
@@ -219,6 +233,9 @@ bad="$(psql_bench -c "SELECT count(*) FROM (
             FROM conversation.conversations c LEFT JOIN conversation.messages m ON m.conversation_id = c.id GROUP BY c.id
         ) s WHERE n <> d OR hi <> n OR lo <> 1 OR last_seq <> hi")"
 after_load="$(psql_bench -c 'SELECT count(*) FROM conversation.messages')"
+# every request body of the load is unique: one stored twice would be an append a balancer retry doubled
+doubled="$(psql_bench -c "SELECT count(*) FROM (SELECT content FROM conversation.messages WHERE content LIKE 'scale message %'
+                                              GROUP BY content HAVING count(*) > 1) d")"
 echo "-- database:"
 echo "   acknowledged appends (201) in the load: $acked; missing from conversation.messages (by id, conversation and seq): $missing"
 echo "   conversations with a seq gap, a duplicate or last_seq <> max(seq): $bad (of $CONVERSATIONS; $after_load messages)"
@@ -226,15 +243,21 @@ echo "   appends stored during the load: $((after_load - before_load)); stored b
      "$at_kill around the kill (answer lost with b: the client saw 502 or a closed connection; retrying with the same" \
      "Idempotency-Key returns the stored message, 200) and $at_end in flight when wrk stopped at the end (answers never read)"
 
-check() { if [ "$2" = 1 ]; then echo "PASS  $1"; else echo "FAIL  $1"; FAILED=1; fi; }
+check() { # check DESCRIPTION... RESULT(1 = pass)
+  local result="${!#}" what="${*:1:$#-1}"
+  if [ "$result" = 1 ]; then echo "PASS  $what"; else echo "FAIL  $what"; FAILED=1; fi
+}
 check "zero acknowledged appends lost" "$([ "$acked" -gt 0 ] && [ "$missing" = 0 ] && echo 1)"
 check "seq 1..n without gaps or duplicates in every conversation" "$([ "$bad" = 0 ] && echo 1)"
-# wrk counts a read error when HAProxy closes the connection after its 502 (connection: close): one per failed answer
-read -r connect_err read_err write_err timeout_err < <(grep '^SOCKET_ERRORS ' "$WORK/wrk.txt" | awk '{ print $3, $5, $7, $9 }')
-failed_answers="$(awk '$2 != 201' "$WORK/answers.txt" | wc -l)"
-check "no connect/write error or timeout at the client; read errors ($read_err) no more than failed answers ($failed_answers)" \
-  "$([ "${connect_err:-1}" = 0 ] && [ "${write_err:-1}" = 0 ] && [ "${timeout_err:-1}" = 0 ] && [ "${read_err:-1}" -le "$failed_answers" ] && echo 1)"
-check "failed answers only inside the failover window after the kill (none before it, none at the rejoin)" \
+check "no append stored twice (request bodies stored more than once: $doubled)" "$([ "$doubled" = 0 ] && echo 1)"
+# connections that ended without an answer (wrk's read errors) are dated by the reconnects that follow them
+read -r connect_err read_err write_err timeout_err < <(grep '^SOCKET_ERRORS ' "$WORK/wrk.txt" | tr -d ';' | awk '{ print $3, $5, $7, $9 }')
+late="$(awk -v w="${RECONNECT_WINDOW:-1}" '$1 < 0 || $1 > w' "$WORK/reconnects.txt" | wc -l)"
+if [ "$KILL_T" = 0 ]; then late="$(wc -l <"$WORK/reconnects.txt")"; fi
+check "no connect/write error or timeout at the client; its $read_err connections cut without an answer all at the kill" \
+  "(every reconnect within ${RECONNECT_WINDOW:-1} s after it; outside: $late)" \
+  "$([ "${connect_err:-1}" = 0 ] && [ "${write_err:-1}" = 0 ] && [ "${timeout_err:-1}" = 0 ] && [ "$late" = 0 ] && echo 1)"
+check "failed answers and cut connections only inside the failover window after the kill (none before it, none at the rejoin)" \
   "$(grep -q '^RESULT ok' "$WORK/report.txt" && echo 1)"
 echo "-- per second (+s from the start of the load: 201s answered by a, by b, failed answers):"
 cat "$WORK/timeline.txt"
