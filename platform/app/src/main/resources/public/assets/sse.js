@@ -35,15 +35,17 @@ export class LineSplitter {
 export class EventParser {
   constructor(onEvent) {
     this.onEvent = onEvent;
-    this.lastEventId = null;
+    this.lastEventId = null; // the id of the last event dispatched: what a reconnection resumes after
+    this.idBuffer = null; // an id line read, committed when its event is dispatched
     this.retry = null;
     this.reset();
   }
 
+  /** Forgets a half-received event (a new connection starts clean). */
   reset() {
     this.type = '';
     this.data = [];
-    this.idSeen = false;
+    this.idBuffer = this.lastEventId;
   }
 
   line(line) {
@@ -59,16 +61,18 @@ export class EventParser {
     switch (field) {
       case 'event': this.type = value; break;
       case 'data': this.data.push(value); break;
-      case 'id': if (!value.includes('\0')) { this.lastEventId = value; this.idSeen = true; } break;
+      case 'id': if (!value.includes('\0')) this.idBuffer = value; break;
       case 'retry': if (/^\d+$/.test(value)) this.retry = Number(value); break;
       default: break; // unknown fields are ignored
     }
   }
 
   dispatch() {
+    this.lastEventId = this.idBuffer;
     const data = this.data;
     const type = this.type || 'message';
-    this.reset();
+    this.type = '';
+    this.data = [];
     if (data.length === 0) return;
     this.onEvent({ type, data: data.join('\n'), id: this.lastEventId });
   }
@@ -97,7 +101,14 @@ export function openEventStream(url, options) {
     timer: null,
     idleTimer: null,
     attempts: 0,
-    parser: new EventParser((event) => { if (!state.closed) options.onEvent(event); }),
+    parser: new EventParser((event) => {
+      if (state.closed) return;
+      try {
+        options.onEvent(event);
+      } catch (error) {
+        console.error(error); // the page's handler failed: that event is lost, the stream is not
+      }
+    }),
   };
   const initialDelay = options.initialDelay ?? 1000;
   const maxDelay = options.maxDelay ?? 30000;
