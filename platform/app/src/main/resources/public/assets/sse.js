@@ -2,7 +2,8 @@
 // Parses the text/event-stream format (WHATWG HTML "Server-sent events"): `event:`, `data:` (several
 // lines joined by "\n"), `id:`, `retry:`, comment lines (`: keep-alive`); reconnects with the
 // `Last-Event-ID` header so the server resumes after the last event seen, with a growing, jittered
-// delay while the server cannot be reached. 401, 403 and 404 end the stream (reconnecting cannot help).
+// delay while the server cannot be reached. 401, 403 and 404 end the stream (reconnecting cannot help);
+// a 400 to a Last-Event-ID the server no longer accepts starts the stream afresh.
 
 const FATAL = new Set([400, 401, 403, 404, 405, 406, 409, 410, 422, 501]);
 
@@ -147,6 +148,13 @@ export function openEventStream(url, options) {
       const type = response.headers.get('Content-Type') || '';
       if (!response.ok || !type.startsWith('text/event-stream')) {
         const problem = await response.json().catch(() => null);
+        if (response.status === 400 && resuming) {
+          // an id this stream no longer knows: start again at "now" (onOpen then says it was not resumed)
+          state.parser.lastEventId = null;
+          state.parser.reset();
+          schedule(0);
+          return;
+        }
         if (FATAL.has(response.status)) {
           state.closed = true;
           report('closed', { status: response.status });
