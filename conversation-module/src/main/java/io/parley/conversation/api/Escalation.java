@@ -12,11 +12,13 @@ public interface Escalation {
 
     /**
      * Opens (or moves) the one ticket of the conversation to {@code PENDING_HUMAN_ASSIGNMENT} and
-     * queues its handoff. Idempotent: a second call returns the existing ticket.
+     * queues its handoff; a closed ticket is reopened there and handed off again. Idempotent while
+     * people hold the ticket: a second call returns it unchanged. {@code handoffStatus} is the status
+     * {@code GET …/handoff} shows.
      */
     EscalationResult escalate(UUID conversationId, Caller caller, String reason);
 
-    /** @param created true when this call created or moved the ticket; false when it was already escalated */
+    /** @param created true when this call created, moved or reopened the ticket; false when people already held it */
     record EscalationResult(UUID ticketId, String ticketNumber, String ticketStatus, String provider,
                             String handoffStatus, String reason, boolean created) {
     }

@@ -2,15 +2,13 @@ package io.parley.app;
 
 import io.micronaut.runtime.Micronaut;
 import io.parley.app.config.LocalRuntime;
-import io.parley.app.retention.RetentionCommand;
 import io.parley.app.security.DevTokenCommand;
+import io.parley.retention.api.RetentionCommand;
 import io.swagger.v3.oas.annotations.OpenAPIDefinition;
 import io.swagger.v3.oas.annotations.info.Info;
 import org.slf4j.LoggerFactory;
 
 import java.util.Arrays;
-import java.util.HashMap;
-import java.util.Map;
 
 /**
  * Parley's entry point.
@@ -35,7 +33,7 @@ public final class Application {
         switch (command) {
             case "serve" -> serve(rest);
             case "token" -> System.exit(DevTokenCommand.run(rest, LocalRuntime.fromEnvironment()));
-            case "retention" -> System.exit(RetentionCommand.run(rest, LocalRuntime.fromEnvironment()));
+            case "retention" -> System.exit(RetentionCommand.run(rest, LocalRuntime.fromEnvironment()::contextProperties));
             case "seed-knowledge" -> System.exit(KnowledgeSeedCommand.run(rest, LocalRuntime.fromEnvironment()));
             default -> {
                 LoggerFactory.getLogger(Application.class).error(
@@ -46,12 +44,9 @@ public final class Application {
     }
 
     private static void serve(String[] args) {
-        LocalRuntime runtime = LocalRuntime.fromEnvironment();
-        Map<String, Object> properties = new HashMap<>(runtime.startDatabaseIfNeeded());
-        properties.put("parley.jwt.secret", runtime.jwtSecret());
         Micronaut.build(args)
                 .mainClass(Application.class)
-                .properties(properties)
+                .properties(LocalRuntime.fromEnvironment().contextProperties())
                 .banner(false)
                 .start();
     }

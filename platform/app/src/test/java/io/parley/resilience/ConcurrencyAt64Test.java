@@ -5,7 +5,7 @@ import io.micronaut.json.JsonMapper;
 import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import io.parley.app.support.Fixtures;
-import io.parley.app.support.RetentionFixtures;
+import io.parley.testing.RetentionFixtures;
 import io.parley.app.support.TestHttp;
 import io.parley.app.support.TestTokens;
 import io.parley.testing.PostgresBacked;

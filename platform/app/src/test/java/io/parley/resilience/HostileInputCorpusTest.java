@@ -5,7 +5,7 @@ import io.micronaut.json.JsonMapper;
 import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import io.parley.app.support.Fixtures;
-import io.parley.app.support.RetentionFixtures;
+import io.parley.testing.RetentionFixtures;
 import io.parley.app.support.TestTokens;
 import io.parley.kernel.Ids;
 import io.parley.testing.PostgresBacked;
@@ -81,6 +81,7 @@ class HostileInputCorpusTest implements PostgresBacked {
             new BodyRoute("POST", "/api/v1/sessions/{session}/messages", As.GUEST, "{\"role\":\"user\",\"content\":\"hello\"}"),
             new BodyRoute("PUT", "/api/v1/sessions/{session}/feedback", As.GUEST, "{\"rating\":2,\"comment\":\"meh\"}"),
             new BodyRoute("POST", "/api/v1/sessions/{session}/escalate", As.GUEST, "{\"reason\":\"a person please\"}"),
+            new BodyRoute("POST", "/api/v1/sessions/{session}/ticket/transitions", As.GUEST, "{\"to\":\"CLOSED_BY_CLIENT\",\"reason\":\"solved\"}"),
             new BodyRoute("PATCH", "/api/v1/tickets/{ticket}", As.AGENT, "{\"priority\":\"urgent\",\"version\":{version}}"),
             new BodyRoute("POST", "/api/v1/tickets/{ticket}/transitions", As.AGENT, "{\"to\":\"ACTIVE_HUMAN_CHAT\",\"version\":{version}}"),
             new BodyRoute("POST", "/api/v1/traces", As.SERVICE, "{\"spans\":[{\"id\":\"{new_id}\",\"trace_id\":\"{new_id}\","
@@ -119,6 +120,7 @@ class HostileInputCorpusTest implements PostgresBacked {
             new String[]{"PUT", "/api/v1/sessions/{ref}/feedback", "GUEST"},
             new String[]{"POST", "/api/v1/sessions/{ref}/escalate", "GUEST"},
             new String[]{"GET", "/api/v1/sessions/{ref}/ticket", "GUEST"},
+            new String[]{"POST", "/api/v1/sessions/{ref}/ticket/transitions", "GUEST"},
             new String[]{"GET", "/api/v1/sessions/{ref}/handoff", "GUEST"});
 
     /** Ids that are not ids: percent-encoded where a raw byte would not be a valid request line. */
@@ -235,6 +237,8 @@ class HostileInputCorpusTest implements PostgresBacked {
                 {"POST", "/api/v1/conversations/{conv}/escalate", As.USER, "{\"reason\":[\"x\"]}"},
                 {"POST", "/api/v1/conversations/{conv}/escalate", As.USER, "{\"reason\":{\"a\":1}}"},
                 {"POST", "/api/v1/sessions/{session}/escalate", As.GUEST, "{\"reason\":true}"},
+                {"POST", "/api/v1/sessions/{session}/ticket/transitions", As.GUEST, "{\"to\":[\"CLOSED_BY_CLIENT\"]}"},
+                {"POST", "/api/v1/sessions/{session}/ticket/transitions", As.GUEST, "{\"to\":\"CLOSED_BY_CLIENT\",\"reason\":7}"},
                 {"POST", "/api/v1/conversations/{conv}/ticket", As.SERVICE, "{\"priority\":1}"},
                 {"POST", "/api/v1/conversations/{conv}/ticket", As.SERVICE, "{\"description\":[\"d\"]}"},
                 {"POST", "/api/v1/conversations/{conv}/ticket", As.SERVICE, "{\"metadata\":\"m\"}"},
@@ -312,6 +316,9 @@ class HostileInputCorpusTest implements PostgresBacked {
                 {"PATCH", "/api/v1/tickets/{ticket}", As.AGENT, "{\"priority\":\"urgent\",\"version\":99999999999999999999}"},
                 {"PATCH", "/api/v1/tickets/{ticket}", As.AGENT, "{\"metadata\":" + nested(25) + ",\"version\":{version}}"},
                 {"POST", "/api/v1/tickets/{ticket}/transitions", As.AGENT, "{\"to\":\"REOPENED\"}"},
+                {"POST", "/api/v1/sessions/{session}/ticket/transitions", As.GUEST, "{\"to\":\"closed_by_client\"}"},
+                {"POST", "/api/v1/sessions/{session}/ticket/transitions", As.GUEST, "{\"to\":\"" + injection + "\"}"},
+                {"POST", "/api/v1/sessions/{session}/ticket/transitions", As.GUEST, "{\"to\":\"ACTIVE_HUMAN_CHAT\"}"},
                 {"POST", "/api/v1/tickets/{ticket}/transitions", As.AGENT, "{\"to\":\"" + script + "\"}"},
                 {"POST", "/api/v1/tickets/{ticket}/transitions", As.AGENT, "{\"to\":\"ACTIVE_HUMAN_CHAT\",\"assignee_id\":\"not-a-uuid\"}"},
                 {"POST", "/api/v1/tickets/{ticket}/transitions", As.AGENT, "{\"to\":\"ACTIVE_HUMAN_CHAT\",\"assignee_id\":\"" + injection + "\"}"},

@@ -89,6 +89,8 @@ final class RouteCatalog {
                     "/api/v1/sessions/{session}/escalate"),
             entry("GET", "/api/v1/sessions/{session_id}/ticket", Access.SESSION_HOLDER, w -> null, "/api/v1/sessions/{session}/ticket"),
             entry("GET", "/api/v1/sessions/{session_id}/handoff", Access.SESSION_HOLDER, w -> null, "/api/v1/sessions/{session}/handoff"),
+            entry("POST", "/api/v1/sessions/{session_id}/ticket/transitions", Access.SESSION_HOLDER, w -> "{\"to\":\"CLOSED_BY_CLIENT\"}",
+                    "/api/v1/sessions/{session}/ticket/transitions"),
             entry("GET", "/api/v1/tickets", Access.AGENT, w -> null, "/api/v1/tickets"),
             entry("POST", "/api/v1/tickets/claim", Access.AGENT, w -> null, "/api/v1/tickets/claim"),
             entry("GET", "/api/v1/tickets/{id}", Access.AGENT, w -> null, "/api/v1/tickets/{ticket}"),

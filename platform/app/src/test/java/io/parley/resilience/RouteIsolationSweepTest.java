@@ -7,7 +7,7 @@ import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import io.micronaut.web.router.Router;
 import io.micronaut.web.router.UriRouteInfo;
 import io.parley.app.support.Fixtures;
-import io.parley.app.support.RetentionFixtures;
+import io.parley.testing.RetentionFixtures;
 import io.parley.app.support.TestHttp;
 import io.parley.app.support.TestTokens;
 import io.parley.testing.PostgresBacked;

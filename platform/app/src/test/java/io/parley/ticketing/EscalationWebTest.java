@@ -181,7 +181,7 @@ class EscalationWebTest implements PostgresBacked {
     }
 
     @Test
-    void a_ticket_already_with_an_agent_or_closed_is_returned_as_it_is() {
+    void a_ticket_already_with_an_agent_is_returned_as_it_is_and_a_closed_one_is_reopened() {
         var conversation = Fixtures.conversation("esc-past");
         var ticket = api.escalate(conversation.id(), TestTokens.user("esc-past"), "help").map();
         var active = api.transition(ticket.get("id"), TicketingApi.agent("esc-agent"), object("to", "ACTIVE_HUMAN_CHAT"));
@@ -193,8 +193,9 @@ class EscalationWebTest implements PostgresBacked {
 
         assertEquals(200, api.move(ticket.get("id"), TicketingApi.agent("esc-agent"), "CLOSED_RESOLVED").status());
         var afterClose = api.escalate(conversation.id(), TestTokens.user("esc-past"), "it broke again");
-        assertEquals(200, afterClose.status());
-        assertEquals("CLOSED_RESOLVED", afterClose.field("status"));
+        assertEquals(201, afterClose.status(), "issue 14: asking again reopens the same ticket");
+        assertEquals(ticket.get("id"), afterClose.field("id"));
+        assertEquals("PENDING_HUMAN_ASSIGNMENT", afterClose.field("status"));
     }
 
     @Test
@@ -372,7 +373,7 @@ class EscalationWebTest implements PostgresBacked {
     }
 
     @Test
-    void the_handoff_is_queued_with_the_ticket_and_the_internal_helpdesk_routes_it() {
+    void the_handoff_is_queued_with_the_ticket_and_waits_in_the_internal_queue_until_an_agent_takes_it() {
         TicketingApi.emptyTheOutbox();
         var conversation = Fixtures.conversation("esc-handoff");
         var ticket = api.escalate(conversation.id(), TestTokens.user("esc-handoff"), "need a human").map();
@@ -394,11 +395,13 @@ class EscalationWebTest implements PostgresBacked {
         assertEquals(1, report.claimed());
         assertEquals(1, report.delivered());
 
-        var routed = api.handoffOf(conversation.id(), TestTokens.user("esc-handoff"));
-        assertEquals("routed", routed.field("status"));
-        assertEquals(1, ((Number) routed.field("attempts")).intValue());
-        assertNull(routed.field("next_attempt_at"));
-        assertEquals(0, dispatcher.dispatchDue().claimed(), "a routed handoff is done");
+        var delivered = api.handoffOf(conversation.id(), TestTokens.user("esc-handoff"));
+        assertEquals("pending", delivered.field("status"), "in Parley's queue, but no person has it yet");
+        assertEquals(1, ((Number) delivered.field("attempts")).intValue());
+        assertNull(delivered.field("next_attempt_at"));
+        assertEquals(0, dispatcher.dispatchDue().claimed(), "a handoff in Parley's queue is delivered");
+        assertEquals(200, api.move(ticket.get("id"), TicketingApi.agent("esc-handoff-agent"), "ACTIVE_HUMAN_CHAT").status());
+        assertEquals("routed", api.handoffOf(conversation.id(), TestTokens.user("esc-handoff")).field("status"), "a person took it");
 
         assertEquals(200, api.move(ticket.get("id"), TicketingApi.agent("esc-handoff-agent"), "CLOSED_BY_CLIENT").status());
         assertEquals("resolved", api.handoffOf(conversation.id(), TestTokens.user("esc-handoff")).field("status"), "closing the ticket settles its handoff");

@@ -41,6 +41,15 @@ public final class TicketingApi {
         return http.post("/api/v1/sessions/" + sessionId + "/escalate", null, object("reason", reason));
     }
 
+    /** The guest's own move: {@code POST /api/v1/sessions/{session_id}/ticket/transitions}, no token. */
+    public TestHttp.Reply transitionSession(String sessionId, Object body) {
+        return http.post("/api/v1/sessions/" + sessionId + "/ticket/transitions", null, body);
+    }
+
+    public TestHttp.Reply handoffOfSession(String sessionId) {
+        return http.get("/api/v1/sessions/" + sessionId + "/handoff", null);
+    }
+
     public TestHttp.Reply open(UUID conversationId, String token, Object body) {
         return http.post("/api/v1/conversations/" + conversationId + "/ticket", token, body);
     }

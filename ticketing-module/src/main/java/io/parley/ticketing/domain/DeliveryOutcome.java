@@ -9,11 +9,14 @@ import java.util.Objects;
  */
 public sealed interface DeliveryOutcome {
 
-    /** Accepted: {@code status} is {@link HandoffStatus#CREATED} (external ticket) or {@link HandoffStatus#ROUTED} (Parley's queue). */
-    record Delivered(HandoffStatus status, String externalTicketId) implements DeliveryOutcome {
+    /**
+     * Accepted: {@code state} is {@link DeliveryState#HELPDESK_ACCEPTED} (an external helpdesk, with its
+     * ticket id when it named one) or {@link DeliveryState#IN_PARLEY_QUEUE} (Parley's own queue).
+     */
+    record Delivered(DeliveryState state, String externalTicketId) implements DeliveryOutcome {
         public Delivered {
-            if (status != HandoffStatus.CREATED && status != HandoffStatus.ROUTED) {
-                throw new IllegalArgumentException("a delivery ends created or routed");
+            if (state != DeliveryState.HELPDESK_ACCEPTED && state != DeliveryState.IN_PARLEY_QUEUE) {
+                throw new IllegalArgumentException("a delivery ends accepted by a helpdesk or in Parley's queue");
             }
         }
     }

@@ -75,7 +75,8 @@ public record Ticket(
     }
 
     /**
-     * Moves to {@code target} if the status machine allows it, else a 409 naming the current status.
+     * Moves to {@code target} by an ordinary move if the status machine allows it, else a 409 naming the
+     * current status (a closed ticket is only ever {@linkplain #reopen reopened}).
      * Entering {@code ACTIVE_HUMAN_CHAT} assigns {@link Move#assigneeId()}; leaving it for the queue
      * (release) unassigns; closing stamps {@code closed_at}; the escalation from {@code OPEN_AI_HANDLING}
      * records the reason and the conversation's summary at that moment.
@@ -110,6 +111,26 @@ public record Ticket(
         Ticket next = new Ticket(id, number, conversationId, clientId, nextAssignee, target, priority, description,
                 nextReason, nextSummary, metadata, version + 1, openedAt, nextAssignedAt,
                 target.isClosed() ? at : null, at);
+        return new Change(next, new TicketEvent(move.eventId(), id, status, target, move.actor(), move.reason(), at));
+    }
+
+    /**
+     * The reopen move: a closed ticket goes back into the human queue because the customer asked for
+     * a person again. Not an ordinary move (see {@link TicketStatus}): only a new escalation of the
+     * conversation makes it. The reason is the new escalation's; {@code closed_at} and the assignee are
+     * cleared (whoever had it before may be off shift: the queue hands it out again); priority,
+     * description, metadata and the initial summary stay.
+     *
+     * @throws ConflictException when the ticket is not closed (naming its current status)
+     */
+    public Change reopen(Move move) {
+        TicketStatus target = status.reopensTo().orElseThrow(() -> new ConflictException(
+                "ticket " + number + " is not closed: it cannot be reopened from " + status,
+                Map.of("current_status", status.wireValue(), "current_version", version)));
+        Instant at = after(move.at());
+        String nextReason = move.reason() == null ? escalationReason : move.reason();
+        Ticket next = new Ticket(id, number, conversationId, clientId, null, target, priority, description,
+                nextReason, initialSummary, metadata, version + 1, openedAt, null, null, at);
         return new Change(next, new TicketEvent(move.eventId(), id, status, target, move.actor(), move.reason(), at));
     }
 
@@ -183,6 +204,16 @@ public record Ticket(
         /** The move from the AI's hands to the human queue: the moment a handoff is queued. */
         public boolean escalated() {
             return event.from() == TicketStatus.OPEN_AI_HANDLING && event.to() == TicketStatus.PENDING_HUMAN_ASSIGNMENT;
+        }
+
+        /** A closed ticket back in the human queue: its handoff is queued again. */
+        public boolean reopened() {
+            return event.from() != null && event.from().isClosed() && event.to() == TicketStatus.PENDING_HUMAN_ASSIGNMENT;
+        }
+
+        /** The moves that hand the conversation to people, and so queue a handoff: the escalation and the reopen. */
+        public boolean queuesHandoff() {
+            return escalated() || reopened();
         }
 
         public boolean closed() {

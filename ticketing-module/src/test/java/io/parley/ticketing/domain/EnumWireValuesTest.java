@@ -26,6 +26,12 @@ class EnumWireValuesTest {
         for (HandoffStatus status : HandoffStatus.values()) {
             assertEquals(Optional.of(status), HandoffStatus.fromWire(status.wireValue()));
         }
+        for (DeliveryState state : DeliveryState.values()) {
+            assertEquals(Optional.of(state), DeliveryState.fromStored(state.storedValue()));
+        }
+        assertEquals(java.util.Set.of("pending", "created", "routed", "resolved", "failed"),
+                java.util.Arrays.stream(DeliveryState.values()).map(DeliveryState::storedValue).collect(java.util.stream.Collectors.toSet()),
+                "the values of handoffs_status_check");
         assertEquals("freshdesk", HelpdeskKind.FRESHDESK.wireValue());
         assertEquals(Optional.empty(), HelpdeskKind.fromWire("jira"));
     }

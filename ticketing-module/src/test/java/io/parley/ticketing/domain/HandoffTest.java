@@ -21,7 +21,7 @@ class HandoffTest {
     @Test
     void a_new_handoff_is_pending_and_due_at_once() {
         Handoff handoff = queued();
-        assertEquals(HandoffStatus.PENDING, handoff.status());
+        assertEquals(DeliveryState.AWAITING_DELIVERY, handoff.delivery());
         assertEquals(NOW, handoff.nextAttemptAt());
         assertEquals(0, handoff.attempts());
     }
@@ -29,9 +29,9 @@ class HandoffTest {
     @Test
     void a_delivery_records_the_external_id_and_clears_the_schedule_and_error() {
         Handoff failedOnce = attempt(queued(), 1).after(new DeliveryOutcome.Retryable("zendesk answered HTTP 503", null), POLICY, NOW);
-        Handoff delivered = attempt(failedOnce, 2).after(new DeliveryOutcome.Delivered(HandoffStatus.CREATED, "35436"), POLICY, NOW);
+        Handoff delivered = attempt(failedOnce, 2).after(new DeliveryOutcome.Delivered(DeliveryState.HELPDESK_ACCEPTED, "35436"), POLICY, NOW);
 
-        assertEquals(HandoffStatus.CREATED, delivered.status());
+        assertEquals(DeliveryState.HELPDESK_ACCEPTED, delivered.delivery());
         assertEquals("35436", delivered.externalTicketId());
         assertNull(delivered.nextAttemptAt());
         assertNull(delivered.lastError());
@@ -42,7 +42,7 @@ class HandoffTest {
     @Test
     void a_retryable_failure_waits_for_the_backoff_of_that_attempt() {
         Handoff retry = attempt(queued(), 2).after(new DeliveryOutcome.Retryable("boom", null), POLICY, NOW);
-        assertEquals(HandoffStatus.PENDING, retry.status());
+        assertEquals(DeliveryState.AWAITING_DELIVERY, retry.delivery());
         assertEquals(NOW.plusSeconds(60), retry.nextAttemptAt());
         assertEquals("boom", retry.lastError());
     }
@@ -50,7 +50,7 @@ class HandoffTest {
     @Test
     void the_last_allowed_attempt_failing_gives_up() {
         Handoff failed = attempt(queued(), 3).after(new DeliveryOutcome.Retryable("zendesk answered HTTP 502", null), POLICY, NOW);
-        assertEquals(HandoffStatus.FAILED, failed.status());
+        assertEquals(DeliveryState.GAVE_UP, failed.delivery());
         assertNull(failed.nextAttemptAt());
         assertEquals("gave up after 3 attempts: zendesk answered HTTP 502", failed.lastError());
     }
@@ -58,7 +58,7 @@ class HandoffTest {
     @Test
     void a_permanent_failure_fails_at_once() {
         Handoff failed = attempt(queued(), 1).after(new DeliveryOutcome.Permanent("rejected with HTTP 422"), POLICY, NOW);
-        assertEquals(HandoffStatus.FAILED, failed.status());
+        assertEquals(DeliveryState.GAVE_UP, failed.delivery());
         assertEquals("rejected with HTTP 422", failed.lastError());
     }
 
@@ -74,17 +74,8 @@ class HandoffTest {
     @Test
     void a_pending_handoff_is_always_scheduled() {
         assertThrows(IllegalArgumentException.class, () -> new Handoff(UUID.randomUUID(), UUID.randomUUID(), UUID.randomUUID(),
-                HelpdeskKind.EMAIL, HandoffStatus.PENDING, null, null, 0, null, null, NOW, NOW));
-        assertThrows(IllegalArgumentException.class, () -> new DeliveryOutcome.Delivered(HandoffStatus.FAILED, null));
-    }
-
-    @Test
-    void a_closing_ticket_settles_everything_but_a_failure() {
-        assertTrue(HandoffStatus.PENDING.settlesWhenTicketCloses());
-        assertTrue(HandoffStatus.CREATED.settlesWhenTicketCloses());
-        assertTrue(HandoffStatus.ROUTED.settlesWhenTicketCloses());
-        assertFalse(HandoffStatus.FAILED.settlesWhenTicketCloses());
-        assertFalse(HandoffStatus.RESOLVED.settlesWhenTicketCloses());
+                HelpdeskKind.EMAIL, DeliveryState.AWAITING_DELIVERY, null, null, 0, null, null, NOW, NOW));
+        assertThrows(IllegalArgumentException.class, () -> new DeliveryOutcome.Delivered(DeliveryState.GAVE_UP, null));
     }
 
     static Handoff queued() {
@@ -93,7 +84,7 @@ class HandoffTest {
 
     /** As the dispatcher's claim leaves it: counted and leased. */
     static Handoff attempt(Handoff handoff, int number) {
-        return new Handoff(handoff.id(), handoff.ticketId(), handoff.conversationId(), handoff.provider(), HandoffStatus.PENDING,
+        return new Handoff(handoff.id(), handoff.ticketId(), handoff.conversationId(), handoff.provider(), DeliveryState.AWAITING_DELIVERY,
                 handoff.reason(), handoff.externalTicketId(), number, NOW.plusSeconds(120), handoff.lastError(), handoff.createdAt(), NOW);
     }
 }

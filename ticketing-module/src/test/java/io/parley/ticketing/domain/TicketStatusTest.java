@@ -55,6 +55,36 @@ class TicketStatusTest {
         }
     }
 
+    @ParameterizedTest(name = "{0} -> {1}")
+    @MethodSource("everyPair")
+    void the_only_move_out_of_a_closed_status_is_the_reopen_into_the_queue(TicketStatus from, TicketStatus to) {
+        boolean reopen = (from == CLOSED_RESOLVED || from == CLOSED_BY_CLIENT) && to == PENDING_HUMAN_ASSIGNMENT;
+        Optional<TicketStatus.MoveKind> expected = ALLOWED.contains(from + ">" + to) ? Optional.of(TicketStatus.MoveKind.ORDINARY)
+                : reopen ? Optional.of(TicketStatus.MoveKind.REOPEN) : Optional.empty();
+
+        assertEquals(expected, from.moveKindTo(to));
+        assertEquals(reopen, from.reopensTo().filter(to::equals).isPresent());
+        if (reopen) {
+            assertFalse(from.canMoveTo(to), "a reopen is not an ordinary move: the transitions route still refuses it");
+        }
+    }
+
+    @Test
+    void only_a_closed_status_reopens() {
+        assertEquals(Optional.of(PENDING_HUMAN_ASSIGNMENT), CLOSED_RESOLVED.reopensTo());
+        assertEquals(Optional.of(PENDING_HUMAN_ASSIGNMENT), CLOSED_BY_CLIENT.reopensTo());
+        for (TicketStatus open : Set.of(OPEN_AI_HANDLING, PENDING_HUMAN_ASSIGNMENT, ACTIVE_HUMAN_CHAT)) {
+            assertEquals(Optional.empty(), open.reopensTo());
+        }
+    }
+
+    @Test
+    void people_hold_the_conversation_while_the_ticket_waits_for_or_is_with_a_person() {
+        for (TicketStatus status : TicketStatus.values()) {
+            assertEquals(status == PENDING_HUMAN_ASSIGNMENT || status == ACTIVE_HUMAN_CHAT, status.isWithPeople(), status::name);
+        }
+    }
+
     @Test
     void the_wire_value_is_the_exact_name() {
         for (TicketStatus status : TicketStatus.values()) {

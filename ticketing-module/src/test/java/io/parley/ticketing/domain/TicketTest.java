@@ -9,6 +9,7 @@ import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.UUID;
+import java.util.stream.Stream;
 
 import static io.parley.ticketing.domain.TicketStatus.ACTIVE_HUMAN_CHAT;
 import static io.parley.ticketing.domain.TicketStatus.CLOSED_BY_CLIENT;
@@ -107,6 +108,60 @@ class TicketTest {
         Ticket escalated = in(OPEN_AI_HANDLING).moveTo(PENDING_HUMAN_ASSIGNMENT,
                 Ticket.Move.by("user:a", "r", T1, UUID.randomUUID()).withSummary("  ")).ticket();
         assertNull(escalated.initialSummary());
+    }
+
+    @Test
+    void a_closed_ticket_reopens_into_the_queue_unassigned_with_the_new_reason_and_its_history_event() {
+        Ticket active = in(ACTIVE_HUMAN_CHAT);
+        Ticket closed = active.moveTo(CLOSED_RESOLVED, Ticket.Move.by("agent:b", "fixed", T1, UUID.randomUUID())).ticket();
+        assertEquals(active.assigneeId(), closed.assigneeId(), "closing keeps who worked it");
+        UUID eventId = UUID.randomUUID();
+        Instant t2 = T1.plusSeconds(3600);
+
+        Ticket.Change reopen = closed.reopen(Ticket.Move.by("guest", "it broke again", t2, eventId));
+
+        Ticket next = reopen.ticket();
+        assertEquals(PENDING_HUMAN_ASSIGNMENT, next.status());
+        assertNull(next.closedAt());
+        assertNull(next.assigneeId());
+        assertNull(next.assignedAt());
+        assertEquals("it broke again", next.escalationReason());
+        assertEquals(closed.initialSummary(), next.initialSummary());
+        assertEquals(closed.priority(), next.priority());
+        assertEquals(closed.description(), next.description());
+        assertEquals(closed.openedAt(), next.openedAt());
+        assertEquals(closed.version() + 1, next.version());
+        assertEquals(t2, next.updatedAt());
+        assertEquals(new TicketEvent(eventId, closed.id(), CLOSED_RESOLVED, PENDING_HUMAN_ASSIGNMENT, "guest", "it broke again", t2), reopen.event());
+        assertTrue(reopen.reopened());
+        assertTrue(reopen.queuesHandoff());
+        assertFalse(reopen.escalated());
+        assertFalse(reopen.closed());
+
+        Ticket.Change byClient = in(CLOSED_BY_CLIENT).reopen(Ticket.Move.by("user:a", null, t2, UUID.randomUUID()));
+        assertEquals(PENDING_HUMAN_ASSIGNMENT, byClient.ticket().status());
+        assertEquals(CLOSED_BY_CLIENT, byClient.event().from());
+    }
+
+    @ParameterizedTest
+    @MethodSource("openStatuses")
+    void only_a_closed_ticket_can_be_reopened(TicketStatus open) {
+        Ticket ticket = in(open);
+        ConflictException conflict = assertThrows(ConflictException.class,
+                () -> ticket.reopen(Ticket.Move.by("user:a", "again", T1, UUID.randomUUID())));
+        assertEquals(open.wireValue(), conflict.details().get("current_status"));
+    }
+
+    static Stream<TicketStatus> openStatuses() {
+        return Stream.of(OPEN_AI_HANDLING, PENDING_HUMAN_ASSIGNMENT, ACTIVE_HUMAN_CHAT);
+    }
+
+    @Test
+    void the_ordinary_moves_queue_a_handoff_only_on_the_escalation() {
+        assertTrue(in(OPEN_AI_HANDLING).moveTo(PENDING_HUMAN_ASSIGNMENT, Ticket.Move.by("a", "r", T1, UUID.randomUUID())).queuesHandoff());
+        assertFalse(in(ACTIVE_HUMAN_CHAT).moveTo(PENDING_HUMAN_ASSIGNMENT, Ticket.Move.by("a", "r", T1, UUID.randomUUID())).queuesHandoff(),
+                "a release is no new handoff");
+        assertFalse(in(PENDING_HUMAN_ASSIGNMENT).moveTo(CLOSED_BY_CLIENT, Ticket.Move.by("a", "r", T1, UUID.randomUUID())).queuesHandoff());
     }
 
     @Test

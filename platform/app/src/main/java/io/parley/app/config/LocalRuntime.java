@@ -11,6 +11,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
+import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.Map;
 
@@ -42,6 +43,16 @@ public final class LocalRuntime {
     public boolean usesEmbeddedDatabase() {
         String url = env.get("PARLEY_DATABASE_URL");
         return url == null || url.isBlank();
+    }
+
+    /**
+     * What an application context of this process needs: the database ({@link #startDatabaseIfNeeded()}) and the
+     * JWT secret ({@link #jwtSecret()}). The service and the {@code retention} command start their context with it.
+     */
+    public Map<String, Object> contextProperties() {
+        Map<String, Object> properties = new HashMap<>(startDatabaseIfNeeded());
+        properties.put("parley.jwt.secret", jwtSecret());
+        return properties;
     }
 
     /** Starts the embedded PostgreSQL when no database URL is configured; returns the properties that point at it. */

@@ -25,6 +25,7 @@ import static io.parley.app.architecture.ParleyArchitecture.Rule.R2_APPLICATION_
 import static io.parley.app.architecture.ParleyArchitecture.Rule.R2_INBOUND_AND_OUTBOUND_PORTS_DO_NOT_IMPORT_EACH_OTHER;
 import static io.parley.app.architecture.ParleyArchitecture.Rule.R3_ADAPTERS_DO_NOT_IMPORT_EACH_OTHER;
 import static io.parley.app.architecture.ParleyArchitecture.Rule.R4_API_IS_A_STABLE_CONTRACT;
+import static io.parley.app.architecture.ParleyArchitecture.Rule.R4_APP_USES_NOTHING_OF_A_MODULE_BUT_ITS_API;
 import static io.parley.app.architecture.ParleyArchitecture.Rule.R4_A_MODULE_REACHES_ANOTHER_ONLY_THROUGH_ITS_API;
 import static io.parley.app.architecture.ParleyArchitecture.Rule.R4_NO_CYCLES_BETWEEN_UNITS;
 import static io.parley.app.architecture.ParleyArchitecture.Rule.R4_ONLY_THE_DECLARED_MODULE_GRAPH;
@@ -77,6 +78,9 @@ class RulesBiteTest {
                 breach(R3_ADAPTERS_DO_NOT_IMPORT_EACH_OTHER, "conversation.adapter.in.web.ControllerUsingPersistence",
                         "conversation.adapter.out.persistence.PublicPersistenceAdapter"),
                 breach(R4_A_MODULE_REACHES_ANOTHER_ONLY_THROUGH_ITS_API, "ticketing.adapter.out.conversation.ConversationPortReader"),
+                breach(R4_APP_USES_NOTHING_OF_A_MODULE_BUT_ITS_API, "app.AppReachingIntoAnAdapter"),
+                breach(R4_APP_USES_NOTHING_OF_A_MODULE_BUT_ITS_API, "app.AppUsingApplication"),
+                breach(R4_APP_USES_NOTHING_OF_A_MODULE_BUT_ITS_API, "app.AppUsingDomain"),
                 breach(R4_ONLY_THE_DECLARED_MODULE_GRAPH, "tracing.adapter.out.ticketing.TicketApiClient"),
                 breach(R4_ONLY_THE_DECLARED_MODULE_GRAPH, "billing.Invoice"),
                 breach(R4_ONLY_THE_DECLARED_MODULE_GRAPH, "kernel.KernelUsingModule"),
@@ -108,6 +112,8 @@ class RulesBiteTest {
                         "conversation.adapter.out.persistence.PublicPersistenceAdapter"),
                 allow(R4_A_MODULE_REACHES_ANOTHER_ONLY_THROUGH_ITS_API, "ticketing.adapter.out.conversation.ConversationApiClient",
                         "conversation.api.ConversationApi", "app.AppUsingApplication"),
+                allow(R4_APP_USES_NOTHING_OF_A_MODULE_BUT_ITS_API, "app.AppUsingApi", "conversation.api.ConversationApi", "kernel.Ids",
+                        "app.web.OperationsController"),
                 allow(R4_ONLY_THE_DECLARED_MODULE_GRAPH, "ticketing.adapter.out.conversation.ConversationApiClient",
                         "app.AppUsingApplication", "conversation.domain.Conversation", "kernel.Ids"),
                 allow(R4_NO_CYCLES_BETWEEN_UNITS, "ticketing.adapter.out.conversation.ConversationApiClient", "conversation.api.ConversationApi"),

@@ -9,12 +9,16 @@ import io.parley.app.support.TestHttp;
 import io.parley.app.support.TestTokens;
 import io.parley.testing.MutableClock;
 import io.parley.testing.PostgresBacked;
+import io.parley.testing.TestDatabase;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -25,17 +29,18 @@ import java.util.Map;
 import java.util.UUID;
 
 import static io.parley.app.support.ProblemAssertions.assertProblem;
-import static io.parley.app.support.RetentionFixtures.closedConversation;
-import static io.parley.app.support.RetentionFixtures.exists;
-import static io.parley.app.support.RetentionFixtures.message;
+import static io.parley.testing.RetentionFixtures.closedConversation;
+import static io.parley.testing.RetentionFixtures.exists;
+import static io.parley.testing.RetentionFixtures.message;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * API.md "Operations": {@code POST /api/v1/admin/retention/run?dry_run=true|false} is for admins only, answers
- * the run's report in the documented shape, and its metrics reach /prometheus.
+ * Operations: {@code POST /api/v1/admin/retention/run?dry_run=true|false} (the retention module's controller,
+ * served by the deployable with its security and problem+json) is for admins only, answers the run's report in
+ * the documented shape, 409 while another run holds the lock, and its metrics reach /prometheus.
  */
 @MicronautTest(transactional = false)
 class RetentionEndpointTest implements PostgresBacked {
@@ -43,6 +48,8 @@ class RetentionEndpointTest implements PostgresBacked {
     static final Instant NOW = Instant.now().truncatedTo(ChronoUnit.SECONDS).plusMillis(125);
     static final String RUN = "/api/v1/admin/retention/run";
     static final String ADMIN = TestTokens.withRoles("ops", "admin");
+    /** The retention module's advisory lock key ("parley" in ASCII, then 1): what another instance's run holds. */
+    static final long LOCK_KEY = 0x7061_726c_6579_0001L;
 
     final MutableClock clock = new MutableClock(NOW);
 
@@ -149,14 +156,14 @@ class RetentionEndpointTest implements PostgresBacked {
         assertFalse(exists("conversation.conversations", expired));
         assertEquals(conversationsBefore + 1, rows("conversation.conversations", "deleted"));
         assertEquals(messagesBefore + 2, rows("conversation.messages", "deleted"));
-        assertEquals(NOW.plusSeconds(5).getEpochSecond(), meters.get(RetentionMetrics.LAST_SUCCESS).gauge().value(),
+        assertEquals(NOW.plusSeconds(5).getEpochSecond(), meters.get("parley.retention.last.success").gauge().value(),
                 "the last successful run, in epoch seconds");
 
-        double completed = meters.get(RetentionMetrics.RUNS).tag("outcome", "completed").counter().count();
+        double completed = meters.get("parley.retention.runs").tag("outcome", "completed").counter().count();
         http.post(RUN + "?dry_run=true", ADMIN, null);
-        assertEquals(completed, meters.get(RetentionMetrics.RUNS).tag("outcome", "completed").counter().count(),
+        assertEquals(completed, meters.get("parley.retention.runs").tag("outcome", "completed").counter().count(),
                 "a dry run is not a completed run");
-        assertEquals(NOW.plusSeconds(5).getEpochSecond(), meters.get(RetentionMetrics.LAST_SUCCESS).gauge().value());
+        assertEquals(NOW.plusSeconds(5).getEpochSecond(), meters.get("parley.retention.last.success").gauge().value());
 
         List<String> prometheus = http.get("/prometheus", TestTokens.withRoles("ops", "admin")).body().lines().filter(l -> l.startsWith("parley_retention")).toList();
         assertTrue(prometheus.stream().anyMatch(l -> l.startsWith("parley_retention_rows_total{action=\"deleted\",table=\"conversation.messages\"}")),
@@ -166,11 +173,40 @@ class RetentionEndpointTest implements PostgresBacked {
         assertEquals(NOW.plusSeconds(5).getEpochSecond(), Double.parseDouble(gauge.substring(gauge.indexOf(' ') + 1)), gauge);
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {"true", "false"})
+    void while_another_instance_holds_the_lock_it_is_409_and_nothing_runs(String dryRun) throws SQLException {
+        clock.set(NOW);
+        http.post(RUN + "?dry_run=false", ADMIN, null);
+        UUID expired = closedConversation(null, NOW.minus(Duration.ofDays(100)), NOW.minus(Duration.ofDays(95)));
+        double skipped = meters.get("parley.retention.runs").tag("outcome", "skipped").counter().count();
+        try (Connection otherInstance = TestDatabase.connect()) {
+            advisory(otherInstance, "pg_advisory_lock");
+
+            var body = assertProblem(http.post(RUN + "?dry_run=" + dryRun, ADMIN, null), 409);
+
+            assertEquals("another run holds the lock", body.get("detail"));
+            assertTrue(exists("conversation.conversations", expired), "nothing ran");
+            assertEquals(skipped + 1, meters.get("parley.retention.runs").tag("outcome", "skipped").counter().count());
+            advisory(otherInstance, "pg_advisory_unlock");
+        }
+
+        assertEquals(200, http.post(RUN + "?dry_run=false", ADMIN, null).status(), "free again once the other instance let go");
+        assertFalse(exists("conversation.conversations", expired));
+    }
+
+    private static void advisory(Connection connection, String function) throws SQLException {
+        try (PreparedStatement statement = connection.prepareStatement("SELECT " + function + "(?)")) {
+            statement.setLong(1, LOCK_KEY);
+            statement.execute();
+        }
+    }
+
     private static String daysBefore(int days) {
         return NOW.minus(Duration.ofDays(days)).truncatedTo(ChronoUnit.SECONDS).toString();
     }
 
     private double rows(String table, String action) {
-        return meters.get(RetentionMetrics.ROWS).tag("table", table).tag("action", action).counter().count();
+        return meters.get("parley.retention.rows").tag("table", table).tag("action", action).counter().count();
     }
 }

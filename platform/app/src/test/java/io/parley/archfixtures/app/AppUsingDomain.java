@@ -2,7 +2,7 @@ package io.parley.archfixtures.app;
 
 import io.parley.archfixtures.conversation.domain.Conversation;
 
-/** Breaks rule 1: platform/app may use every module, but a domain only through its own module. */
+/** Breaks rule 1 (a domain is used only by its own module) and rule 4 (app): platform/app uses a module's domain. */
 public class AppUsingDomain {
 
     public Conversation start() {

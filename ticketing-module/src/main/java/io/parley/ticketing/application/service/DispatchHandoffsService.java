@@ -9,7 +9,7 @@ import io.parley.ticketing.application.port.out.LoadTicketPort;
 import io.parley.ticketing.application.port.out.LoadTranscriptPort;
 import io.parley.ticketing.domain.DeliveryOutcome;
 import io.parley.ticketing.domain.Handoff;
-import io.parley.ticketing.domain.HandoffStatus;
+import io.parley.ticketing.domain.DeliveryState;
 import io.parley.ticketing.domain.Ticket;
 import jakarta.inject.Singleton;
 import org.slf4j.Logger;
@@ -18,6 +18,7 @@ import org.slf4j.LoggerFactory;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 
 /**
@@ -63,11 +64,11 @@ public class DispatchHandoffsService implements DispatchHandoffsUseCase {
             Handoff after = handoff.after(outcome, settings.retryPolicy(), Now.of(clock));
             boolean recorded = outbox.recordAttempt(after);
             // ids, provider, attempt number and status only: never the transcript, the error text or credentials
-            LOG.info("handoff {} of ticket {} via {}: attempt {} -> {}{}", handoff.id(), handoff.ticketId(),
-                    handoff.provider().wireValue(), after.attempts(), after.status().wireValue(), recorded ? "" : " (superseded, not recorded)");
-            if (after.status() == HandoffStatus.PENDING) {
+            LOG.info("handoff {} of ticket {} via {}: attempt {} -> delivery {}{}", handoff.id(), handoff.ticketId(),
+                    handoff.provider().wireValue(), after.attempts(), after.delivery().name().toLowerCase(Locale.ROOT), recorded ? "" : " (superseded, not recorded)");
+            if (after.delivery() == DeliveryState.AWAITING_DELIVERY) {
                 retrying++;
-            } else if (after.status() == HandoffStatus.FAILED) {
+            } else if (after.delivery() == DeliveryState.GAVE_UP) {
                 failed++;
             } else {
                 delivered++;

@@ -3,11 +3,11 @@ package io.parley.ticketing.application.service;
 import io.parley.kernel.ConflictException;
 import io.parley.kernel.Ids;
 import io.parley.ticketing.application.port.in.EscalateConversationUseCase;
+import io.parley.ticketing.application.port.in.EscalateConversationUseCase.Outcome;
 import io.parley.ticketing.application.port.out.LoadHandoffPort;
 import io.parley.ticketing.application.port.out.LoadTicketPort;
 import io.parley.ticketing.application.port.out.LockTicketPort;
 import io.parley.ticketing.application.port.out.SaveTicketPort;
-import io.parley.ticketing.domain.Handoff;
 import io.parley.ticketing.domain.Ticket;
 import io.parley.ticketing.domain.TicketNumber;
 import io.parley.ticketing.domain.TicketStatus;
@@ -17,12 +17,12 @@ import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Map;
-import java.util.Optional;
 
 /**
  * Exactly one ticket per conversation without a check-then-insert race: the ticket is inserted with
  * ON CONFLICT DO NOTHING (concurrent callers wait on the unique key), then the row is locked and
- * moved if it is still the AI's. Every concurrent call sees the same ticket; only one moves it.
+ * moved if it is still the AI's, or reopened if it was closed. Every concurrent call sees the same
+ * ticket; only the first to hold the lock moves it, the others find it in the queue already.
  */
 @Singleton
 public class EscalationService implements EscalateConversationUseCase {
@@ -57,7 +57,7 @@ public class EscalationService implements EscalateConversationUseCase {
             Ticket existing = loadTickets.findByConversation(conversation.id())
                     .filter(t -> t.status() != TicketStatus.OPEN_AI_HANDLING)
                     .orElseThrow(() -> new ConflictException("conversation is closed", Map.of("conversation_status", conversation.status())));
-            return new Escalated(existing, handoffs.findByTicket(existing.id()), false);
+            return new Escalated(existing, handoffs.findByTicket(existing.id()), Outcome.UNCHANGED);
         }
         Instant now = Now.of(clock);
         // a plain read spares the common repeat an insert and a ticket number; a race past it is settled by ON CONFLICT
@@ -70,12 +70,16 @@ public class EscalationService implements EscalateConversationUseCase {
         }
         Ticket ticket = lockTickets.lockByConversation(conversation.id())
                 .orElseThrow(() -> new IllegalStateException("the conversation's ticket vanished while locked"));
-        if (ticket.status() != TicketStatus.OPEN_AI_HANDLING) {
-            return new Escalated(ticket, handoffs.findByTicket(ticket.id()), false);
+        Ticket.Move move = Ticket.Move.by(actor, command.reason(), now, Ids.newId(clock));
+        if (ticket.status() == TicketStatus.OPEN_AI_HANDLING) {
+            Ticket.Change escalation = ticket.moveTo(TicketStatus.PENDING_HUMAN_ASSIGNMENT, move.withSummary(conversation.summary()));
+            return new Escalated(escalation.ticket(), changes.store(ticket, escalation), Outcome.ESCALATED);
         }
-        Ticket.Change escalation = ticket.moveTo(TicketStatus.PENDING_HUMAN_ASSIGNMENT,
-                Ticket.Move.by(actor, command.reason(), now, Ids.newId(clock)).withSummary(conversation.summary()));
-        Optional<Handoff> handoff = changes.store(ticket, escalation);
-        return new Escalated(escalation.ticket(), handoff, true);
+        if (ticket.isClosed()) {
+            // the customer asks for a person again: the same ticket goes back into the queue
+            Ticket.Change reopen = ticket.reopen(move);
+            return new Escalated(reopen.ticket(), changes.store(ticket, reopen), Outcome.REOPENED);
+        }
+        return new Escalated(ticket, handoffs.findByTicket(ticket.id()), Outcome.UNCHANGED);
     }
 }

@@ -30,6 +30,6 @@ public class GetHandoffService implements GetHandoffUseCase {
         var view = conversations.readable(conversation, caller).view();
         Handoff handoff = handoffs.findByConversation(view.id()).orElseThrow(() -> new NotFoundException("handoff"));
         Ticket ticket = tickets.findById(handoff.ticketId()).orElseThrow(() -> new NotFoundException("handoff"));
-        return new HandoffWithTicket(handoff, ticket.number());
+        return new HandoffWithTicket(handoff, ticket);
     }
 }

@@ -14,7 +14,8 @@ import java.util.Optional;
 
 /**
  * Stores a status change with everything that must happen in the same transaction: the ticket, its
- * history event, and the outbox: the escalation queues the handoff, a close settles it.
+ * history event, and the outbox: the escalation queues the handoff, a reopen queues it afresh, a close
+ * settles it.
  */
 @Singleton
 class TicketChangeWriter {
@@ -31,17 +32,21 @@ class TicketChangeWriter {
         this.clock = clock;
     }
 
-    /** @return the handoff queued by an escalation */
+    /** @return the handoff queued by an escalation or a reopen */
     Optional<Handoff> store(Ticket before, Ticket.Change change) {
         Ticket after = change.ticket();
         tickets.update(after, before.version());
         tickets.append(change.event());
         // the clock's reading, not the event's time: that may lie a microsecond ahead (see Ticket), and the handoff is due now
         Instant now = Now.of(clock);
-        if (change.escalated() && after.conversationId() != null) {
+        if (change.queuesHandoff() && after.conversationId() != null) {
             Handoff handoff = Handoff.queue(Ids.newId(clock), after.id(), after.conversationId(), helpdesks.active(),
                     after.escalationReason(), now);
-            outbox.enqueue(handoff);
+            if (change.reopened()) {
+                outbox.requeue(handoff);
+            } else {
+                outbox.enqueue(handoff);
+            }
             return Optional.of(handoff);
         }
         if (change.closed()) {

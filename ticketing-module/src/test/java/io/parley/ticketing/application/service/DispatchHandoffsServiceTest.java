@@ -10,7 +10,7 @@ import io.parley.ticketing.application.port.out.LoadTicketPort;
 import io.parley.ticketing.application.port.out.LoadTranscriptPort;
 import io.parley.ticketing.domain.DeliveryOutcome;
 import io.parley.ticketing.domain.Handoff;
-import io.parley.ticketing.domain.HandoffStatus;
+import io.parley.ticketing.domain.DeliveryState;
 import io.parley.ticketing.domain.HelpdeskKind;
 import io.parley.ticketing.domain.RetryPolicy;
 import io.parley.ticketing.domain.Ticket;
@@ -64,7 +64,7 @@ class DispatchHandoffsServiceTest {
         service = new DispatchHandoffsService(outbox, tickets, transcripts, helpdesks, settings, Fixture.clock());
         ticket = Fixture.ticket(java.util.UUID.randomUUID(), TicketStatus.PENDING_HUMAN_ASSIGNMENT);
         Handoff queued = Handoff.queue(java.util.UUID.randomUUID(), ticket.id(), ticket.conversationId(), HelpdeskKind.ZENDESK, "help", NOW);
-        claimed = new Handoff(queued.id(), queued.ticketId(), queued.conversationId(), queued.provider(), HandoffStatus.PENDING,
+        claimed = new Handoff(queued.id(), queued.ticketId(), queued.conversationId(), queued.provider(), DeliveryState.AWAITING_DELIVERY,
                 queued.reason(), null, 1, NOW.plusSeconds(120), null, NOW, NOW);
     }
 
@@ -95,13 +95,13 @@ class DispatchHandoffsServiceTest {
     void a_delivered_handoff_is_recorded_with_its_external_id() {
         due();
         deliverable("[t] user: hello");
-        when(zendesk.deliver(any())).thenReturn(new DeliveryOutcome.Delivered(HandoffStatus.CREATED, "77"));
+        when(zendesk.deliver(any())).thenReturn(new DeliveryOutcome.Delivered(DeliveryState.HELPDESK_ACCEPTED, "77"));
         when(outbox.recordAttempt(any())).thenReturn(true);
 
         assertEquals(new DispatchReport(1, 1, 0, 0), service.dispatchDue());
 
         Handoff after = recorded();
-        assertEquals(HandoffStatus.CREATED, after.status());
+        assertEquals(DeliveryState.HELPDESK_ACCEPTED, after.delivery());
         assertEquals("77", after.externalTicketId());
         ArgumentCaptor<HandoffRequest> request = ArgumentCaptor.forClass(HandoffRequest.class);
         verify(zendesk).deliver(request.capture());
@@ -120,7 +120,7 @@ class DispatchHandoffsServiceTest {
         assertEquals(new DispatchReport(1, 0, 1, 0), service.dispatchDue());
 
         Handoff after = recorded();
-        assertEquals(HandoffStatus.PENDING, after.status());
+        assertEquals(DeliveryState.AWAITING_DELIVERY, after.delivery());
         assertEquals(NOW.plusSeconds(30), after.nextAttemptAt());
         assertEquals("zendesk answered HTTP 503", after.lastError());
     }
@@ -142,7 +142,7 @@ class DispatchHandoffsServiceTest {
         service.dispatchDue();
 
         Handoff after = recorded();
-        assertEquals(HandoffStatus.PENDING, after.status());
+        assertEquals(DeliveryState.AWAITING_DELIVERY, after.delivery());
         assertEquals("unexpected error (IllegalStateException)", after.lastError());
         assertFalse(after.lastError().contains("secret"));
     }

@@ -9,6 +9,7 @@ import io.parley.kernel.RuleViolationException;
 import io.parley.ticketing.application.port.in.ConversationRef;
 import io.parley.ticketing.application.port.in.EscalateConversationUseCase.EscalateCommand;
 import io.parley.ticketing.application.port.in.EscalateConversationUseCase.Escalated;
+import io.parley.ticketing.application.port.in.EscalateConversationUseCase.Outcome;
 import io.parley.ticketing.application.port.out.HandoffOutboxPort;
 import io.parley.ticketing.application.port.out.HelpdeskProviders;
 import io.parley.ticketing.application.port.out.LoadHandoffPort;
@@ -16,7 +17,7 @@ import io.parley.ticketing.application.port.out.LoadTicketPort;
 import io.parley.ticketing.application.port.out.LockTicketPort;
 import io.parley.ticketing.application.port.out.SaveTicketPort;
 import io.parley.ticketing.domain.Handoff;
-import io.parley.ticketing.domain.HandoffStatus;
+import io.parley.ticketing.domain.DeliveryState;
 import io.parley.ticketing.domain.HelpdeskKind;
 import io.parley.ticketing.domain.Ticket;
 import io.parley.ticketing.domain.TicketEvent;
@@ -113,7 +114,7 @@ class EscalationServiceTest {
         ArgumentCaptor<Handoff> handoff = ArgumentCaptor.forClass(Handoff.class);
         verify(outbox).enqueue(handoff.capture());
         assertEquals(HelpdeskKind.ZENDESK, handoff.getValue().provider());
-        assertEquals(HandoffStatus.PENDING, handoff.getValue().status());
+        assertEquals(DeliveryState.AWAITING_DELIVERY, handoff.getValue().delivery());
         assertEquals(Fixture.NOW, handoff.getValue().nextAttemptAt(), "due at once");
         assertEquals(ticket.id(), handoff.getValue().ticketId());
         assertEquals(Optional.of(handoff.getValue()), result.handoff());
@@ -174,6 +175,51 @@ class EscalationServiceTest {
         Escalated repeat = service.escalate(new EscalateCommand(ConversationRef.byId(conversationId), ALICE, "late"));
         assertFalse(repeat.created());
         assertSame(pending, repeat.ticket());
+    }
+
+    @Test
+    void a_closed_ticket_is_reopened_into_the_queue_and_handed_off_afresh() {
+        when(directory.requireOwnedBy(conversationId, ALICE)).thenReturn(conversation(conversationId, ownerId, "open", null));
+        Ticket closed = Fixture.ticket(conversationId, TicketStatus.CLOSED_RESOLVED);
+        when(loadTickets.findByConversation(conversationId)).thenReturn(Optional.of(closed));
+        when(lockTickets.lockByConversation(conversationId)).thenReturn(Optional.of(closed));
+        when(helpdesks.active()).thenReturn(HelpdeskKind.FRESHDESK);
+
+        Escalated result = service.escalate(new EscalateCommand(ConversationRef.byId(conversationId), ALICE, "it broke again"));
+
+        assertEquals(Outcome.REOPENED, result.outcome());
+        assertTrue(result.created());
+        assertEquals(closed.id(), result.ticket().id(), "the same ticket");
+        assertEquals(TicketStatus.PENDING_HUMAN_ASSIGNMENT, result.ticket().status());
+        assertNull(result.ticket().closedAt());
+        assertNull(result.ticket().assigneeId());
+        verify(saveTickets).update(result.ticket(), closed.version());
+        ArgumentCaptor<TicketEvent> event = ArgumentCaptor.forClass(TicketEvent.class);
+        verify(saveTickets).append(event.capture());
+        assertEquals(TicketStatus.CLOSED_RESOLVED, event.getValue().from());
+        assertEquals(TicketStatus.PENDING_HUMAN_ASSIGNMENT, event.getValue().to());
+        assertEquals("it broke again", event.getValue().reason());
+        ArgumentCaptor<Handoff> handoff = ArgumentCaptor.forClass(Handoff.class);
+        verify(outbox).requeue(handoff.capture());
+        verify(outbox, never()).enqueue(any());
+        assertEquals(DeliveryState.AWAITING_DELIVERY, handoff.getValue().delivery());
+        assertEquals(HelpdeskKind.FRESHDESK, handoff.getValue().provider());
+        assertEquals("it broke again", handoff.getValue().reason());
+        assertEquals(Optional.of(handoff.getValue()), result.handoff());
+        verify(saveTickets, never()).insertIfAbsent(any());
+    }
+
+    @Test
+    void a_closed_ticket_of_a_closed_conversation_stays_closed() {
+        when(directory.requireOwnedBy(conversationId, ALICE)).thenReturn(conversation(conversationId, ownerId, "closed", null));
+        Ticket closed = Fixture.ticket(conversationId, TicketStatus.CLOSED_BY_CLIENT);
+        when(loadTickets.findByConversation(conversationId)).thenReturn(Optional.of(closed));
+
+        Escalated result = service.escalate(new EscalateCommand(ConversationRef.byId(conversationId), ALICE, "again"));
+
+        assertEquals(Outcome.UNCHANGED, result.outcome());
+        assertSame(closed, result.ticket());
+        verifyNoInteractions(outbox, lockTickets);
     }
 
     @Test

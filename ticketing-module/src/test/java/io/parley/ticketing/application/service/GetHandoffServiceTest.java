@@ -8,6 +8,7 @@ import io.parley.ticketing.application.port.in.GetHandoffUseCase.HandoffWithTick
 import io.parley.ticketing.application.port.out.LoadHandoffPort;
 import io.parley.ticketing.application.port.out.LoadTicketPort;
 import io.parley.ticketing.domain.Handoff;
+import io.parley.ticketing.domain.HandoffStatus;
 import io.parley.ticketing.domain.Ticket;
 import io.parley.ticketing.domain.TicketStatus;
 import org.junit.jupiter.api.BeforeEach;
@@ -52,7 +53,9 @@ class GetHandoffServiceTest {
         when(handoffs.findByConversation(conversationId)).thenReturn(Optional.of(handoff));
         when(tickets.findById(ticket.id())).thenReturn(Optional.of(ticket));
 
-        assertEquals(new HandoffWithTicket(handoff, ticket.number()), service.forConversation(ConversationRef.bySession("s"), Caller.anonymous()));
+        HandoffWithTicket found = service.forConversation(ConversationRef.bySession("s"), Caller.anonymous());
+        assertEquals(new HandoffWithTicket(handoff, ticket), found);
+        assertEquals(HandoffStatus.PENDING, found.status());
     }
 
     @Test

@@ -7,6 +7,7 @@ import io.parley.ticketing.application.port.in.ConversationRef;
 import io.parley.ticketing.application.port.in.EscalateConversationUseCase;
 import io.parley.ticketing.application.port.in.EscalateConversationUseCase.EscalateCommand;
 import io.parley.ticketing.domain.Handoff;
+import io.parley.ticketing.domain.HandoffStatus;
 import io.parley.ticketing.domain.Ticket;
 import jakarta.inject.Singleton;
 
@@ -36,7 +37,7 @@ class EscalationAdapter implements Escalation {
         Handoff handoff = result.handoff().orElse(null);
         return new EscalationResult(ticket.id(), ticket.number().toString(), ticket.status().wireValue(),
                 handoff == null ? null : handoff.provider().wireValue(),
-                handoff == null ? null : handoff.status().wireValue(),
+                HandoffStatus.of(ticket.status(), handoff == null ? null : handoff.delivery()).wireValue(),
                 ticket.escalationReason(), result.created());
     }
 

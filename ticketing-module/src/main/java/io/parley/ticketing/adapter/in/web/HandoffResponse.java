@@ -8,8 +8,9 @@ import io.parley.ticketing.domain.Handoff;
 import java.util.UUID;
 
 /**
- * The handoff object of API.md (as in the chat reply) with its delivery state: {@code external_ticket_id},
- * {@code attempts}, {@code last_error}, and when the next attempt is due.
+ * The handoff object of the contract (as in the chat reply: the same {@code status}, derived from the ticket and
+ * the delivery) with the delivery's details: {@code external_ticket_id}, {@code attempts},
+ * {@code last_error}, and when the next attempt is due.
  */
 @Serdeable
 @JsonInclude(JsonInclude.Include.ALWAYS)
@@ -30,7 +31,7 @@ record HandoffResponse(
     static HandoffResponse of(HandoffWithTicket found) {
         Handoff handoff = found.handoff();
         return new HandoffResponse(true, handoff.reason(), handoff.provider().wireValue(), handoff.ticketId(),
-                found.ticketNumber().toString(), handoff.status().wireValue(), handoff.externalTicketId(), handoff.attempts(),
+                found.ticket().number().toString(), found.status().wireValue(), handoff.externalTicketId(), handoff.attempts(),
                 handoff.lastError(), Rfc3339.format(handoff.nextAttemptAt()), Rfc3339.format(handoff.createdAt()),
                 Rfc3339.format(handoff.updatedAt()));
     }

@@ -15,6 +15,8 @@ import io.parley.ticketing.application.port.in.EscalateConversationUseCase;
 import io.parley.ticketing.application.port.in.EscalateConversationUseCase.EscalateCommand;
 import io.parley.ticketing.application.port.in.GetHandoffUseCase;
 import io.parley.ticketing.application.port.in.GetTicketUseCase;
+import io.parley.ticketing.application.port.in.TransitionOwnTicketUseCase;
+import io.parley.ticketing.application.port.in.TransitionOwnTicketUseCase.OwnTransitionCommand;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
 /**
@@ -29,11 +31,14 @@ class SessionTicketController {
     private final EscalateConversationUseCase escalation;
     private final GetTicketUseCase tickets;
     private final GetHandoffUseCase handoffs;
+    private final TransitionOwnTicketUseCase ownTransitions;
 
-    SessionTicketController(EscalateConversationUseCase escalation, GetTicketUseCase tickets, GetHandoffUseCase handoffs) {
+    SessionTicketController(EscalateConversationUseCase escalation, GetTicketUseCase tickets, GetHandoffUseCase handoffs,
+                            TransitionOwnTicketUseCase ownTransitions) {
         this.escalation = escalation;
         this.tickets = tickets;
         this.handoffs = handoffs;
+        this.ownTransitions = ownTransitions;
     }
 
     @Post("/escalate")
@@ -46,6 +51,18 @@ class SessionTicketController {
     @Get("/ticket")
     TicketResponse ticket(@PathVariable("session_id") String sessionId) {
         return TicketResponse.of(tickets.forConversation(ConversationRef.bySession(sessionId), Caller.guest(sessionId)));
+    }
+
+    /**
+     * The guest closes their ticket: {@code {"to": "CLOSED_BY_CLIENT", "reason"?}} → 200 with the ticket.
+     * Any other {@code to} is 403 (422 when it is no status at all), an already closed ticket 409, no ticket 404.
+     */
+    @Post("/ticket/transitions")
+    TicketResponse transition(@PathVariable("session_id") String sessionId, @Nullable @Body TicketRequests.OwnTransition body) {
+        ConversationRef conversation = ConversationRef.bySession(sessionId);
+        TicketRequests.OwnTransition request = body == null ? TicketRequests.OwnTransition.EMPTY : body;
+        return TicketResponse.of(ownTransitions.transition(OwnTransitionCommand.of(conversation, Caller.guest(sessionId), request.toText(),
+                request.reasonText())));
     }
 
     @Get("/handoff")

@@ -72,6 +72,22 @@ final class TicketRequests {
         }
     }
 
+    /** The customer's own move: only {@code to} and an optional {@code reason}. */
+    @Serdeable
+    record OwnTransition(@Nullable @Schema(type = "string", allowableValues = {"CLOSED_BY_CLIENT"}) Object to,
+                         @Nullable @Schema(type = "string") Object reason) {
+
+        static final OwnTransition EMPTY = new OwnTransition(null, null);
+
+        String toText() {
+            return JsonValues.text("to", to);
+        }
+
+        String reasonText() {
+            return JsonValues.text("reason", reason);
+        }
+    }
+
     @Serdeable
     record Update(@Nullable @Schema(type = "string", allowableValues = {"low", "normal", "high", "urgent"}) Object priority,
                   @Nullable @Schema(type = "string") Object description, @Nullable @Schema(type = "object") Object metadata,

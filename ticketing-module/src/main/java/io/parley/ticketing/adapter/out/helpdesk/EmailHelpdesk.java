@@ -3,7 +3,7 @@ package io.parley.ticketing.adapter.out.helpdesk;
 import io.micronaut.context.annotation.Requires;
 import io.parley.ticketing.application.port.out.HelpdeskProvider;
 import io.parley.ticketing.domain.DeliveryOutcome;
-import io.parley.ticketing.domain.HandoffStatus;
+import io.parley.ticketing.domain.DeliveryState;
 import io.parley.ticketing.domain.HelpdeskKind;
 import jakarta.inject.Singleton;
 import jakarta.mail.AuthenticationFailedException;
@@ -85,7 +85,7 @@ class EmailHelpdesk implements HelpdeskProvider {
                 Transport.send(message);
             }
             String messageId = message.getMessageID();
-            return new DeliveryOutcome.Delivered(HandoffStatus.CREATED,
+            return new DeliveryOutcome.Delivered(DeliveryState.HELPDESK_ACCEPTED,
                     messageId == null || messageId.length() > 255 ? null : messageId);
         } catch (MessagingException e) {
             return outcome(e);

@@ -3,7 +3,7 @@ package io.parley.ticketing.adapter.out.helpdesk;
 import io.micronaut.core.type.Argument;
 import io.micronaut.json.JsonMapper;
 import io.parley.ticketing.domain.DeliveryOutcome;
-import io.parley.ticketing.domain.HandoffStatus;
+import io.parley.ticketing.domain.DeliveryState;
 
 import java.io.IOException;
 import java.net.ConnectException;
@@ -90,7 +90,7 @@ final class JsonHelpdeskClient {
                 // created all the same; only its id is unknown
             }
             String external = id == null ? null : String.valueOf(id);
-            return new DeliveryOutcome.Delivered(HandoffStatus.CREATED,
+            return new DeliveryOutcome.Delivered(DeliveryState.HELPDESK_ACCEPTED,
                     external == null || external.length() > 255 ? null : external);
         }
         if (status == 429 || status == 408 || status >= 500) {

@@ -4,7 +4,7 @@ import io.micronaut.data.jdbc.runtime.JdbcOperations;
 import io.parley.ticketing.application.port.out.HandoffOutboxPort;
 import io.parley.ticketing.application.port.out.LoadHandoffPort;
 import io.parley.ticketing.domain.Handoff;
-import io.parley.ticketing.domain.HandoffStatus;
+import io.parley.ticketing.domain.DeliveryState;
 import io.parley.ticketing.domain.HelpdeskKind;
 import jakarta.inject.Singleton;
 import jakarta.transaction.Transactional;
@@ -34,7 +34,16 @@ class HandoffPersistenceAdapter implements HandoffOutboxPort, LoadHandoffPort {
 
     @Override
     public void enqueue(Handoff handoff) {
-        jdbc.prepareStatement(HandoffSql.INSERT_IF_ABSENT, statement -> {
+        insert(HandoffSql.INSERT_IF_ABSENT, handoff);
+    }
+
+    @Override
+    public void requeue(Handoff handoff) {
+        insert(HandoffSql.REQUEUE, handoff);
+    }
+
+    private void insert(String sql, Handoff handoff) {
+        jdbc.prepareStatement(sql, statement -> {
             statement.setObject(1, handoff.id());
             statement.setObject(2, handoff.ticketId());
             statement.setObject(3, handoff.conversationId());
@@ -61,7 +70,7 @@ class HandoffPersistenceAdapter implements HandoffOutboxPort, LoadHandoffPort {
     @Override
     public boolean recordAttempt(Handoff afterAttempt) {
         return jdbc.prepareStatement(HandoffSql.RECORD_ATTEMPT, statement -> {
-            statement.setString(1, afterAttempt.status().wireValue());
+            statement.setString(1, afterAttempt.delivery().storedValue());
             statement.setString(2, afterAttempt.externalTicketId());
             Jdbc.setInstant(statement, 3, afterAttempt.nextAttemptAt());
             statement.setString(4, afterAttempt.lastError());
@@ -107,7 +116,7 @@ class HandoffPersistenceAdapter implements HandoffOutboxPort, LoadHandoffPort {
                         Jdbc.uuid(rows, "ticket_id"),
                         Jdbc.uuid(rows, "conversation_id"),
                         HelpdeskKind.fromWire(rows.getString("provider")).orElseThrow(),
-                        HandoffStatus.fromWire(rows.getString("status")).orElseThrow(),
+                        DeliveryState.fromStored(rows.getString("status")).orElseThrow(),
                         rows.getString("reason"),
                         rows.getString("external_ticket_id"),
                         rows.getInt("attempts"),

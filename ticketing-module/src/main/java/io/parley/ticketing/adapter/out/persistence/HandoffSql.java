@@ -1,6 +1,6 @@
 package io.parley.ticketing.adapter.out.persistence;
 
-import io.parley.ticketing.domain.HandoffStatus;
+import io.parley.ticketing.domain.DeliveryState;
 
 import java.util.Arrays;
 import java.util.stream.Collectors;
@@ -20,6 +20,17 @@ final class HandoffSql {
                                             next_attempt_at, created_at, updated_at)
             VALUES (?, ?, ?, ?, 'pending', ?, 0, ?, ?, ?)
             ON CONFLICT DO NOTHING""";
+
+    /** A ticket has one handoff row: a reopened ticket's new handoff replaces it, delivery state and all. */
+    static final String REQUEUE = """
+            INSERT INTO ticketing.handoffs (id, ticket_id, conversation_id, provider, status, reason, attempts,
+                                            next_attempt_at, created_at, updated_at)
+            VALUES (?, ?, ?, ?, 'pending', ?, 0, ?, ?, ?)
+            ON CONFLICT (ticket_id) DO UPDATE
+               SET id = EXCLUDED.id, conversation_id = EXCLUDED.conversation_id, provider = EXCLUDED.provider,
+                   status = 'pending', reason = EXCLUDED.reason, external_ticket_id = NULL, attempts = 0,
+                   next_attempt_at = EXCLUDED.next_attempt_at, last_error = NULL,
+                   created_at = EXCLUDED.created_at, updated_at = EXCLUDED.updated_at""";
 
     /**
      * Claim and lease in one statement: due rows in the order of handoffs_due_idx, skipping those
@@ -48,9 +59,9 @@ final class HandoffSql {
     static final String SETTLE_FOR_CLOSED_TICKET = """
             UPDATE ticketing.handoffs
                SET status = 'resolved', next_attempt_at = NULL, updated_at = ?
-             WHERE ticket_id = ? AND status IN (""" + Arrays.stream(HandoffStatus.values())
-            .filter(HandoffStatus::settlesWhenTicketCloses)
-            .map(status -> "'" + status.wireValue() + "'")
+             WHERE ticket_id = ? AND status IN (""" + Arrays.stream(DeliveryState.values())
+            .filter(DeliveryState::settlesWhenTicketCloses)
+            .map(state -> "'" + state.storedValue() + "'")
             .collect(Collectors.joining(", ")) + ")";
 
     static final String BY_TICKET = "SELECT " + COLUMNS + " FROM ticketing.handoffs WHERE ticket_id = ?";

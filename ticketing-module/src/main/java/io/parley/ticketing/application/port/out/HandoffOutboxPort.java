@@ -13,6 +13,13 @@ public interface HandoffOutboxPort {
     void enqueue(Handoff handoff);
 
     /**
+     * Stores the handoff of a reopened ticket in place of its earlier one (whatever that came to):
+     * queued afresh under its new id, so a dispatcher still holding the old attempt cannot settle it,
+     * and the helpdesk sees a new delivery (a new idempotency key).
+     */
+    void requeue(Handoff handoff);
+
+    /**
      * Claims up to {@code limit} pending handoffs due at {@code now} that no other dispatcher holds,
      * in one statement: each one's attempt counter goes up and it is leased until {@code leaseUntil}
      * (a dispatcher that dies mid-delivery leaves it to be retried then).

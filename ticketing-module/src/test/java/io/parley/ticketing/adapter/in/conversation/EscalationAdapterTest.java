@@ -44,7 +44,7 @@ class EscalationAdapterTest {
                 Ticket.Move.by("guest", null, now, UUID.randomUUID())).ticket()
                 .moveTo(TicketStatus.PENDING_HUMAN_ASSIGNMENT, Ticket.Move.by("guest", "low confidence", now, UUID.randomUUID())).ticket();
         Handoff handoff = Handoff.queue(UUID.randomUUID(), ticket.id(), conversation, HelpdeskKind.FRESHDESK, "low confidence", now);
-        when(escalation.escalate(any())).thenReturn(new Escalated(ticket, Optional.of(handoff), true));
+        when(escalation.escalate(any())).thenReturn(new Escalated(ticket, Optional.of(handoff), EscalateConversationUseCase.Outcome.ESCALATED));
 
         EscalationResult result = new EscalationAdapter(escalation).escalate(conversation, Caller.guest("s"), "low confidence");
 

@@ -7,7 +7,7 @@ import com.icegreen.greenmail.util.ServerSetupTest;
 import io.micronaut.context.exceptions.ConfigurationException;
 import io.parley.ticketing.application.port.out.HelpdeskProvider.HandoffRequest;
 import io.parley.ticketing.domain.DeliveryOutcome;
-import io.parley.ticketing.domain.HandoffStatus;
+import io.parley.ticketing.domain.DeliveryState;
 import jakarta.mail.internet.MimeMessage;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -47,7 +47,7 @@ class EmailHelpdeskTest {
         DeliveryOutcome outcome = email(SMTP.getSmtp().getPort(), "parley", "s3cret-pw", Duration.ofSeconds(5)).deliver(request);
 
         DeliveryOutcome.Delivered delivered = assertInstanceOf(DeliveryOutcome.Delivered.class, outcome);
-        assertEquals(HandoffStatus.CREATED, delivered.status());
+        assertEquals(DeliveryState.HELPDESK_ACCEPTED, delivered.state());
         MimeMessage[] received = SMTP.getReceivedMessages();
         assertEquals(1, received.length);
         MimeMessage message = received[0];

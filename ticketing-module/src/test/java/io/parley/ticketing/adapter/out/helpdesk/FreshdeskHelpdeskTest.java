@@ -3,7 +3,7 @@ package io.parley.ticketing.adapter.out.helpdesk;
 import io.micronaut.core.type.Argument;
 import io.parley.ticketing.application.port.out.HelpdeskProvider.HandoffRequest;
 import io.parley.ticketing.domain.DeliveryOutcome;
-import io.parley.ticketing.domain.HandoffStatus;
+import io.parley.ticketing.domain.DeliveryState;
 import io.parley.ticketing.domain.Priority;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -44,7 +44,7 @@ class FreshdeskHelpdeskTest {
 
         DeliveryOutcome outcome = freshdesk(Duration.ofSeconds(5), null).deliver(request);
 
-        assertEquals(new DeliveryOutcome.Delivered(HandoffStatus.CREATED, "812"), outcome);
+        assertEquals(new DeliveryOutcome.Delivered(DeliveryState.HELPDESK_ACCEPTED, "812"), outcome);
         var received = fake.received().get(0);
         assertEquals("/api/v2/tickets", received.path());
         assertEquals("Basic " + Base64.getEncoder().encodeToString((API_KEY + ":X").getBytes(StandardCharsets.UTF_8)), received.authorization());

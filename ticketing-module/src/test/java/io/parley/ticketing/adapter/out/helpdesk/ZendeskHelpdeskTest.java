@@ -4,7 +4,7 @@ import io.micronaut.context.exceptions.ConfigurationException;
 import io.micronaut.core.type.Argument;
 import io.parley.ticketing.application.port.out.HelpdeskProvider.HandoffRequest;
 import io.parley.ticketing.domain.DeliveryOutcome;
-import io.parley.ticketing.domain.HandoffStatus;
+import io.parley.ticketing.domain.DeliveryState;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -48,7 +48,7 @@ class ZendeskHelpdeskTest {
 
         DeliveryOutcome outcome = zendesk(fake.baseUrl() + "/", Duration.ofSeconds(5)).deliver(request);
 
-        assertEquals(new DeliveryOutcome.Delivered(HandoffStatus.CREATED, "35436"), outcome);
+        assertEquals(new DeliveryOutcome.Delivered(DeliveryState.HELPDESK_ACCEPTED, "35436"), outcome);
         var received = fake.received().get(0);
         assertEquals("POST", received.method());
         assertEquals("/api/v2/tickets", received.path());
@@ -118,7 +118,7 @@ class ZendeskHelpdeskTest {
     @Test
     void a_created_ticket_without_a_readable_id_is_still_created() {
         fake.answer(201, "not json", Map.of());
-        assertEquals(new DeliveryOutcome.Delivered(HandoffStatus.CREATED, null), zendesk(fake.baseUrl(), Duration.ofSeconds(5)).deliver(Requests.handoff()));
+        assertEquals(new DeliveryOutcome.Delivered(DeliveryState.HELPDESK_ACCEPTED, null), zendesk(fake.baseUrl(), Duration.ofSeconds(5)).deliver(Requests.handoff()));
     }
 
     @Test

@@ -1,0 +1,43 @@
+package io.parley.ticketing.application.port.in;
+
+import io.parley.kernel.Caller;
+import io.parley.kernel.Validation;
+import io.parley.ticketing.domain.Ticket;
+import io.parley.ticketing.domain.TicketStatus;
+
+import java.util.Objects;
+
+/**
+ * The customer moves the ticket of their own conversation (a guest by the session id): the only move
+ * they may make is closing it ({@code CLOSED_BY_CLIENT}); any other target is a 403, a ticket already
+ * closed a 409, a conversation without a ticket a 404. A later escalation reopens the same ticket.
+ */
+public interface TransitionOwnTicketUseCase {
+
+    Ticket transition(OwnTransitionCommand command);
+
+    /** @param reason optional, stored redacted */
+    record OwnTransitionCommand(ConversationRef conversation, Caller caller, TicketStatus to, String reason) {
+
+        public OwnTransitionCommand {
+            Objects.requireNonNull(conversation, "conversation");
+            Objects.requireNonNull(caller, "caller");
+            Objects.requireNonNull(to, "to");
+        }
+
+        /** Validates the raw request fields (422 for a missing or unknown {@code to}, an over-long reason). */
+        public static OwnTransitionCommand of(ConversationRef conversation, Caller caller, String rawTo, String reason) {
+            Validation validation = Validation.check();
+            TicketStatus to = rawTo == null ? null : TicketStatus.fromWire(rawTo).orElse(null);
+            validation.require(rawTo != null, "to", "is required");
+            if (rawTo != null) {
+                validation.require(to != null, "to", "must be one of OPEN_AI_HANDLING, PENDING_HUMAN_ASSIGNMENT, "
+                        + "ACTIVE_HUMAN_CHAT, CLOSED_RESOLVED, CLOSED_BY_CLIENT");
+            }
+            validation.text(reason, "reason", 0, Ticket.MAX_REASON);
+            validation.throwIfInvalid();
+            return new OwnTransitionCommand(conversation, caller, to,
+                    reason == null || reason.isBlank() ? null : Redaction.text(reason, Ticket.MAX_REASON));
+        }
+    }
+}
