@@ -98,6 +98,7 @@ export class EventParser {
 export function openEventStream(url, options) {
   const state = {
     closed: false,
+    suspended: false,
     controller: null,
     timer: null,
     idleTimer: null,
@@ -123,7 +124,7 @@ export function openEventStream(url, options) {
   }
 
   function schedule(afterMs) {
-    if (state.closed) return;
+    if (state.closed || state.suspended) return;
     report('retrying', { inMs: afterMs });
     state.timer = setTimeout(connect, afterMs);
   }
@@ -134,7 +135,7 @@ export function openEventStream(url, options) {
   }
 
   async function connect() {
-    if (state.closed) return;
+    if (state.closed || state.suspended) return;
     report('connecting');
     const controller = new AbortController();
     state.controller = controller;
@@ -198,6 +199,24 @@ export function openEventStream(url, options) {
     }
   }
 
+  // A page leaving (navigation, or the back/forward cache freezing it) lets its connection go: browsers
+  // may otherwise keep a frozen page's stream open, and over HTTP/1.1 a browser holds at most six
+  // connections per host. A page shown again from that cache resumes after the last event it had.
+  const onPageHide = () => {
+    state.suspended = true;
+    clearTimeout(state.timer);
+    clearTimeout(state.idleTimer);
+    if (state.controller) state.controller.abort();
+  };
+  const onPageShow = (event) => {
+    if (!event.persisted || state.closed || !state.suspended) return;
+    state.suspended = false;
+    state.attempts = 0;
+    connect();
+  };
+  window.addEventListener('pagehide', onPageHide);
+  window.addEventListener('pageshow', onPageShow);
+
   connect();
 
   return {
@@ -205,6 +224,8 @@ export function openEventStream(url, options) {
     get lastEventId() { return state.parser.lastEventId; },
     close() {
       state.closed = true;
+      window.removeEventListener('pagehide', onPageHide);
+      window.removeEventListener('pageshow', onPageShow);
       clearTimeout(state.timer);
       clearTimeout(state.idleTimer);
       if (state.controller) state.controller.abort();

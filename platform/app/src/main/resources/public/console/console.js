@@ -324,6 +324,7 @@ async function openTicket(id) {
   ui.transcript.scrollTop = ui.transcript.scrollHeight;
   open.stream = openEventStream(`/api/v1/conversations/${open.conversationId}/events`, {
     headers: async () => ({ Authorization: `Bearer ${await auth.token()}` }),
+    onState: (name) => { if (state.open === open) ui.pane.dataset.live = name; },
     onOpen: ({ resumed }) => {
       if (!resumed) loadMessages().catch(() => {});
     },

@@ -21,9 +21,13 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.logging.Level;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Debian's Chromium driven through Debian's chromedriver, headless, offline: no driver download, no
@@ -36,6 +40,9 @@ final class Browsers {
     static final String CHROMEDRIVER = "/usr/bin/chromedriver";
     static final Path SCREENSHOTS = Path.of("target", "screenshots");
     static final Duration WAIT = Duration.ofSeconds(10);
+    private static final Pattern REQUEST_ID = Pattern.compile("\"requestId\":\"([^\"]+)\"");
+    private static final Pattern METHOD_AND_URL = Pattern.compile("\"method\":\"([A-Z]+)\".*?\"url\":\"([^\"]+)\"");
+    private static final Pattern STATUS = Pattern.compile("\"status\":(\\d+)");
 
     private Browsers() {
     }
@@ -63,6 +70,7 @@ final class Browsers {
                 "--window-size=" + width + "," + height, "--lang=en-US");
         LoggingPreferences logs = new LoggingPreferences();
         logs.enable(LogType.BROWSER, Level.ALL);
+        logs.enable(LogType.PERFORMANCE, Level.ALL);
         options.setCapability("goog:loggingPrefs", logs);
         ChromeDriverService service = new ChromeDriverService.Builder()
                 .usingDriverExecutable(new File(CHROMEDRIVER))
@@ -111,6 +119,40 @@ final class Browsers {
     /** What the page wrote to the console since the last call (errors, CSP violations). */
     static List<LogEntry> consoleLog(WebDriver driver) {
         return driver.manage().logs().get(LogType.BROWSER).getAll();
+    }
+
+    /**
+     * The browser's requests since the last call, one line each with its status and whether it ended
+     * ("open" for a response still streaming or never answered): what to read when a page waited forever.
+     */
+    static void writeNetworkLog(WebDriver driver, String name) {
+        Map<String, String[]> requests = new LinkedHashMap<>();
+        for (LogEntry entry : driver.manage().logs().get(LogType.PERFORMANCE).getAll()) {
+            String message = entry.getMessage();
+            Matcher id = REQUEST_ID.matcher(message);
+            if (!id.find()) {
+                continue;
+            }
+            if (message.contains("\"Network.requestWillBeSent\"")) {
+                Matcher request = METHOD_AND_URL.matcher(message);
+                boolean found = request.find(Math.max(0, message.indexOf("\"request\":{")));
+                requests.put(id.group(1), new String[] {entry.getTimestamp() + " " + (found ? request.group(1) + " " + request.group(2) : "?"),
+                        "-", "open"});
+            } else if (message.contains("\"Network.responseReceived\"") && requests.containsKey(id.group(1))) {
+                Matcher status = STATUS.matcher(message);
+                requests.get(id.group(1))[1] = status.find() ? status.group(1) : "?";
+            } else if ((message.contains("\"Network.loadingFinished\"") || message.contains("\"Network.loadingFailed\""))
+                    && requests.containsKey(id.group(1))) {
+                requests.get(id.group(1))[2] = message.contains("loadingFailed") ? "failed" : "done";
+            }
+        }
+        StringBuilder out = new StringBuilder();
+        requests.values().forEach(r -> out.append(r[0]).append(' ').append(r[1]).append(' ').append(r[2]).append('\n'));
+        try {
+            Files.writeString(SCREENSHOTS.resolve(name + ".txt"), out);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     static void quit(WebDriver driver) {

@@ -13,6 +13,9 @@ import jakarta.inject.Inject;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtensionContext;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.extension.TestWatcher;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebDriver;
@@ -67,6 +70,22 @@ class PagesBrowserTest implements PostgresBacked {
     WebDriver customer;
     WebDriver agent;
     TestHttp http;
+
+    /** A failed test leaves both screens behind: {@code target/screenshots/FAILED-<test>-customer|agent.png}. */
+    @RegisterExtension
+    final TestWatcher screensOnFailure = new TestWatcher() {
+        @Override
+        public void testFailed(ExtensionContext context, Throwable cause) {
+            String name = context.getRequiredTestMethod().getName();
+            if (customer != null) {
+                screenshot(customer, "FAILED-" + name + "-customer");
+            }
+            if (agent != null) {
+                screenshot(agent, "FAILED-" + name + "-agent");
+                Browsers.writeNetworkLog(agent, "FAILED-" + name + "-agent-network");
+            }
+        }
+    };
 
     /** Once per class, when the fields are injected: the articles, and the two browsers every test shares. */
     void start() {
@@ -279,6 +298,37 @@ class PagesBrowserTest implements PostgresBacked {
         agent.findElement(By.cssSelector("button.view[data-view='closed']")).click();
         WebElement closed = await(agent, "the ticket among the closed", ExpectedConditions.presenceOfElementLocated(inQueue));
         assertEquals("CLOSED_BY_CLIENT", closed.getDomAttribute("data-status"));
+        assertNoPageErrors();
+    }
+
+    @Test
+    void leavingThePageLetsItsStreamsGoAndComingBackIsLiveAgain() {
+        Map<String, Object> turn = http.post("/api/v1/chat", null, object("message", HUMAN)).map();
+        String session = (String) turn.get("session_id");
+        String ticketId = (String) http.get("/api/v1/sessions/" + session + "/ticket", null).field("id");
+        signIn(agent, AGENT);
+        // each visit holds two streams (queue and conversation); a browser has six connections per host over
+        // HTTP/1.1, so streams kept by pages left behind would soon stall every request of the console
+        for (int visit = 1; visit <= 4; visit++) {
+            agent.get(url("/chat/"));
+            agent.get(url("/console/#ticket=" + ticketId));
+            await(agent, "the conversation live, visit " + visit, ExpectedConditions.attributeToBe(By.id("ticket-pane"), "data-live", "open"));
+        }
+        String first = "Are you still there?";
+        assertEquals(200, http.post("/api/v1/chat", null, object("session_id", session, "message", first)).status());
+        await(agent, "the customer's message, live", elementWithText(By.cssSelector("#transcript li.msg-customer .msg-body"), first));
+
+        // away and back (from the back/forward cache or loaded again): live again
+        agent.get(url("/chat/"));
+        agent.navigate().back();
+        await(agent, "the conversation live again", ExpectedConditions.attributeToBe(By.id("ticket-pane"), "data-live", "open"));
+        String second = "Hello? Anyone?";
+        assertEquals(200, http.post("/api/v1/chat", null, object("session_id", session, "message", second)).status());
+        await(agent, "the next message, live", elementWithText(By.cssSelector("#transcript li.msg-customer .msg-body"), second));
+        agent.findElement(By.id("take")).click();
+        await(agent, "taken", ExpectedConditions.attributeToBe(By.id("ticket-pane"), "data-status", "ACTIVE_HUMAN_CHAT"));
+        agent.findElement(By.id("resolve")).click();
+        await(agent, "resolved", ExpectedConditions.attributeToBe(By.id("ticket-pane"), "data-status", "CLOSED_RESOLVED"));
         assertNoPageErrors();
     }
 
