@@ -67,7 +67,12 @@ final class Browsers {
         options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--no-first-run",
                 "--disable-background-networking", "--disable-component-update", "--disable-sync", "--disable-quic",
                 "--disable-default-apps", "--disable-extensions", "--user-data-dir=" + profile,
-                "--window-size=" + width + "," + height, "--lang=en-US");
+                "--window-size=" + Math.max(width, 600) + "," + height, "--lang=en-US");
+        if (width < 500) {
+            // a desktop window cannot be narrower than about 500 px: a phone's screen is emulated instead
+            options.setExperimentalOption("mobileEmulation",
+                    Map.of("deviceMetrics", Map.of("width", width, "height", height, "pixelRatio", 1.0, "touch", false)));
+        }
         LoggingPreferences logs = new LoggingPreferences();
         logs.enable(LogType.BROWSER, Level.ALL);
         logs.enable(LogType.PERFORMANCE, Level.ALL);

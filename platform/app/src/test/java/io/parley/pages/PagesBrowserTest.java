@@ -368,6 +368,25 @@ class PagesBrowserTest implements PostgresBacked {
     }
 
     @Test
+    void bothPagesFitAPhoneScreenOf360Pixels() {
+        assertEquals(360L, script(customer, "return window.innerWidth"));
+        customer.get(url("/chat/"));
+        say(customer, "A-very-long-word-without-any-break-" + "x".repeat(120));
+        await(customer, "the answer", d -> d.findElements(By.cssSelector("#messages li.msg-assistant")).size() == 1);
+        assertFitsTheScreen(customer, "/chat/");
+
+        Map<String, Object> turn = http.post("/api/v1/chat", null, object("message", HUMAN)).map();
+        String ticketId = (String) http.get("/api/v1/sessions/" + turn.get("session_id") + "/ticket", null).field("id");
+        signIn(customer, AGENT);
+        assertFitsTheScreen(customer, "the console's queue");
+        customer.get(url("/console/#ticket=" + ticketId));
+        await(customer, "the ticket", elementWithText(By.cssSelector("#transcript .msg-body"), HUMAN));
+        assertFitsTheScreen(customer, "a ticket in the console");
+        screenshot(customer, "console-at-360px");
+        script(customer, "sessionStorage.clear()");
+    }
+
+    @Test
     void thePagesRunUnderTheirContentSecurityPolicyWithoutInlineCode() {
         for (String page : List.of("/chat/", "/console/")) {
             customer.get(url(page));
@@ -475,6 +494,12 @@ class PagesBrowserTest implements PostgresBacked {
         field.clear();
         field.sendKeys(token);
         field.sendKeys(Keys.ENTER);
+    }
+
+    /** Nothing sticks out sideways: no horizontal scrolling at this width. */
+    static void assertFitsTheScreen(WebDriver driver, String what) {
+        Object overflow = script(driver, "return document.documentElement.scrollWidth - window.innerWidth");
+        assertEquals(0L, overflow, what + " is wider than the screen");
     }
 
     /** Nothing of a message became markup: no element inside any message body, and no script ran. */
