@@ -120,6 +120,8 @@ function renderList() {
   const waiting = queue().length;
   ui.queueCount.textContent = `(${waiting})`;
   ui.queueCount.dataset.count = String(waiting);
+  // the tab's title shows who is waiting, for an agent working in another tab
+  document.title = waiting ? `(${waiting}) Parley console` : 'Parley console';
   show(ui.more, state.view !== 'queue' && Boolean(state.cursors[state.view]));
 }
 
@@ -140,12 +142,12 @@ async function loadView(view, more = false) {
   if (view === state.view || view === 'queue') renderList();
 }
 
-function selectView(view) {
+function selectView(view, reload = true) {
   state.view = view;
   for (const button of ui.views) button.setAttribute('aria-pressed', String(button.dataset.view === view));
   ui.listTitle.textContent = VIEWS[view].title;
   renderList();
-  loadView(view).catch(reportListError);
+  if (reload) loadView(view).catch(reportListError);
 }
 
 function reportListError(error) {
@@ -458,7 +460,11 @@ function signOut(message) {
   state.queueStream = null;
   closeTicketPane();
   state.tickets.clear();
+  state.lists = { mine: [], closed: [] };
+  state.cursors = { mine: null, closed: null };
   state.me = null;
+  document.title = 'Parley console';
+  fill(ui.tickets);
   setLive('idle');
   showSignIn(message);
 }
@@ -481,8 +487,9 @@ async function enter() {
   show(ui.signin, false);
   show(ui.signOut, true);
   show(ui.workspace, true);
-  selectView(state.view);
-  loadView('mine').catch(() => {});
+  // the queue was just read; the stream's first connection reads it once more (what changed in between)
+  selectView(state.view, state.view !== 'queue');
+  if (state.view !== 'mine') loadView('mine').catch(() => {});
   openQueueStream();
   followHash();
 }

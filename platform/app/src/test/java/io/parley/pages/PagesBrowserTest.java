@@ -141,6 +141,7 @@ class PagesBrowserTest implements PostgresBacked {
         WebElement queued = await(agent, "ticket " + number + " in the queue", ExpectedConditions.presenceOfElementLocated(
                 By.cssSelector("#tickets li[data-ticket-number='" + number + "']")));
         assertTrue(queued.getText().contains(PASSWORD), queued::getText);
+        assertTrue(agent.getTitle().matches("\\(\\d+\\) Parley console"), agent.getTitle());
         screenshot(agent, "e2e-04-agent-queue-ticket-arrived");
 
         // the agent opens it and takes it
