@@ -277,6 +277,7 @@ ui.composer.addEventListener('submit', async (event) => {
   }
   ui.composerError.textContent = '';
   ui.send.disabled = true;
+  ui.send.textContent = 'Sending…';
   ui.message.setAttribute('aria-busy', 'true');
   try {
     await send(text);
@@ -290,6 +291,7 @@ ui.composer.addEventListener('submit', async (event) => {
       ui.composerError.textContent = `Your message was not sent: ${error.message}`;
     }
   } finally {
+    ui.send.textContent = 'Send';
     ui.message.removeAttribute('aria-busy');
     if (!state.ended) ui.send.disabled = false;
     ui.message.focus();

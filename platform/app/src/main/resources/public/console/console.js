@@ -505,6 +505,7 @@ ui.signinForm.addEventListener('submit', async (event) => {
   }
   ui.token.value = '';
   await enter();
+  if (state.signedIn) ui.listTitle.focus(); // the form is gone: the keyboard continues at the queue
 });
 
 ui.signOut.addEventListener('click', () => signOut('Signed out.'));

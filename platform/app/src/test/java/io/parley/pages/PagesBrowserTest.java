@@ -20,6 +20,7 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
+import org.openqa.selenium.interactions.Actions;
 import org.openqa.selenium.logging.LogEntry;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 
@@ -230,6 +231,38 @@ class PagesBrowserTest implements PostgresBacked {
         await(agent, "the hostile message in the console", elementWithText(By.cssSelector("#transcript li.msg-customer .msg-body"), hostile));
         assertInert(agent, "#transcript");
         screenshot(agent, "console-hostile-as-text");
+        assertNoPageErrors();
+    }
+
+    @Test
+    void theChatAndTheSignInWorkWithTheKeyboardAlone() {
+        customer.get(url("/chat/"));
+        List<String> order = tabOrder(customer, 4);
+        assertEquals(List.of("new-chat", "messages", "message", "send"), order, "the chat page's focus order");
+        // from the top of the page: Tab to the message box, type, Enter sends
+        customer.get(url("/chat/"));
+        tab(customer, 3);
+        new Actions(customer).sendKeys(PASSWORD).sendKeys(Keys.ENTER).perform();
+        await(customer, "the answer", d -> d.findElements(By.cssSelector("#messages li.msg-assistant")).size() == 1);
+        assertEquals("message", script(customer, "return document.activeElement.id"), "the focus stays in the message box");
+        // the rating: Tab to the summary, Enter opens it, Tab into the ratings, arrows choose, Tab on to the button, Enter sends
+        tab(customer, 2);
+        assertEquals("SUMMARY", script(customer, "return document.activeElement.tagName"));
+        new Actions(customer).sendKeys(Keys.ENTER).sendKeys(Keys.TAB).sendKeys(Keys.SPACE)
+                .sendKeys(Keys.ARROW_RIGHT).sendKeys(Keys.ARROW_RIGHT).sendKeys(Keys.ARROW_RIGHT)
+                .sendKeys(Keys.TAB).sendKeys("Found it myself.").sendKeys(Keys.TAB).sendKeys(Keys.ENTER).perform();
+        await(customer, "the feedback saved", ExpectedConditions.attributeToBe(By.id("feedback-status"), "data-rating", "4"));
+
+        agent.get(url("/console/"));
+        await(agent, "the sign-in form", ExpectedConditions.visibilityOfElementLocated(By.id("token")));
+        assertEquals("token", script(agent, "return document.activeElement.id"), "the token field has the focus");
+        new Actions(agent).sendKeys(AGENT).sendKeys(Keys.ENTER).perform();
+        await(agent, "the workspace", ExpectedConditions.visibilityOfElementLocated(By.id("workspace")));
+        assertEquals("list-title", script(agent, "return document.activeElement.id"), "signed in, the focus goes to the queue");
+        agent.navigate().refresh();
+        await(agent, "the workspace after a reload", ExpectedConditions.visibilityOfElementLocated(By.id("workspace")));
+        List<String> console = tabOrder(agent, 5);
+        assertEquals(List.of("sign-out", "view-queue", "view-mine", "view-closed", "take-next"), console, "the console's focus order");
         assertNoPageErrors();
     }
 
@@ -495,6 +528,24 @@ class PagesBrowserTest implements PostgresBacked {
         field.clear();
         field.sendKeys(token);
         field.sendKeys(Keys.ENTER);
+    }
+
+    static void tab(WebDriver driver, int times) {
+        Actions keys = new Actions(driver);
+        for (int i = 0; i < times; i++) {
+            keys.sendKeys(Keys.TAB);
+        }
+        keys.perform();
+    }
+
+    /** The ids of the first {@code count} elements Tab reaches from where the page put the focus (a fresh page: its top). */
+    static List<String> tabOrder(WebDriver driver, int count) {
+        List<String> ids = new java.util.ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            new Actions(driver).sendKeys(Keys.TAB).perform();
+            ids.add((String) script(driver, "const e = document.activeElement; return e.id || (e.dataset.view ? 'view-' + e.dataset.view : e.tagName)"));
+        }
+        return ids;
     }
 
     /** Nothing sticks out sideways: no horizontal scrolling at this width. */
