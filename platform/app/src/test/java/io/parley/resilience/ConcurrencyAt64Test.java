@@ -1,16 +1,13 @@
 package io.parley.resilience;
 
 import io.micronaut.context.annotation.Property;
-import io.micronaut.json.JsonMapper;
-import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import io.parley.app.support.Fixtures;
 import io.parley.testing.RetentionFixtures;
 import io.parley.app.support.TestHttp;
 import io.parley.app.support.TestTokens;
-import io.parley.testing.PostgresBacked;
+import io.parley.app.support.WebTest;
 import io.parley.app.support.Concurrently;
-import jakarta.inject.Inject;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -37,20 +34,15 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 @MicronautTest(transactional = false)
 @Property(name = "datasources.default.connection-timeout", value = "30000")
 @Property(name = "parley.ticketing.handoff.dispatcher.enabled", value = "false")
-class ConcurrencyAt64Test implements PostgresBacked {
+class ConcurrencyAt64Test extends WebTest {
 
     static final int CLIENTS = 64;
 
-    @Inject
-    EmbeddedServer server;
-    @Inject
-    JsonMapper json;
-    TestHttp http;
 
     @BeforeEach
     void client() {
         if (http == null) {
-            http = new TestHttp(server.getURL(), json);
+            http = http;
         }
     }
 

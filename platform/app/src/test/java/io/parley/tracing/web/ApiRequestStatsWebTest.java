@@ -1,15 +1,11 @@
 package io.parley.tracing.web;
 
-import io.micronaut.json.JsonMapper;
-import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.annotation.MockBean;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import io.parley.app.support.Fixtures;
-import io.parley.app.support.TestHttp;
 import io.parley.app.support.TestTokens;
+import io.parley.app.support.WebTest;
 import io.parley.testing.MutableClock;
-import io.parley.testing.PostgresBacked;
-import jakarta.inject.Inject;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -27,7 +23,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
  * lines the other tests log "now").
  */
 @MicronautTest
-class ApiRequestStatsWebTest implements PostgresBacked {
+class ApiRequestStatsWebTest extends WebTest {
 
     static final String ADMIN = TestTokens.withRoles("root", "admin");
     static final String DAY = "?from=2020-03-01T00:00:00Z&to=2020-03-02T00:00:00Z";
@@ -39,18 +35,12 @@ class ApiRequestStatsWebTest implements PostgresBacked {
         return clock;
     }
 
-    @Inject
-    EmbeddedServer server;
-    @Inject
-    JsonMapper json;
-    TestHttp http;
 
     @BeforeEach
     void data() {
         if (http != null) {
             return;
         }
-        http = new TestHttp(server.getURL(), json);
         // GET a: latencies 1..100 ms every 10 minutes from the window's first instant; 5 answered 500, 10 answered 404
         Fixtures.execute("""
                 INSERT INTO tracing.api_requests (id, endpoint, method, status_code, latency_ms, caller_kind, created_at)

@@ -1,15 +1,12 @@
 package io.parley.tracing.web;
 
 import io.micronaut.context.annotation.Property;
-import io.micronaut.json.JsonMapper;
-import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import io.parley.app.support.Fixtures;
 import io.parley.app.support.TestHttp;
 import io.parley.app.support.TestTokens;
+import io.parley.app.support.WebTest;
 import io.parley.kernel.Ids;
-import io.parley.testing.PostgresBacked;
-import jakarta.inject.Inject;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -39,15 +36,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
  */
 @MicronautTest
 @Property(name = "parley.test.ticket-presence", value = "enabled")
-class TraceReadingWebTest implements PostgresBacked {
+class TraceReadingWebTest extends WebTest {
 
     static final String SERVICE = TestTokens.withRoles("ai-backend", "service");
 
-    @Inject
-    EmbeddedServer server;
-    @Inject
-    JsonMapper json;
-    TestHttp http;
 
     UUID conversation;
     UUID m1;
@@ -66,7 +58,6 @@ class TraceReadingWebTest implements PostgresBacked {
         if (http != null) {
             return;
         }
-        http = new TestHttp(server.getURL(), json);
         conversation = Fixtures.conversation("alice").id();
         Fixtures.message(conversation, "user", "refund please");
         m1 = Fixtures.message(conversation, "assistant", "here is how");
