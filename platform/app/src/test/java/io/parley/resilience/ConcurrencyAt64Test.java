@@ -8,7 +8,6 @@ import io.parley.app.support.TestHttp;
 import io.parley.app.support.TestTokens;
 import io.parley.app.support.WebTest;
 import io.parley.app.support.Concurrently;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import java.time.Instant;
@@ -39,12 +38,6 @@ class ConcurrencyAt64Test extends WebTest {
     static final int CLIENTS = 64;
 
 
-    @BeforeEach
-    void client() {
-        if (http == null) {
-            http = http;
-        }
-    }
 
     @Test
     void sixty_four_escalations_of_one_conversation_open_one_ticket_and_one_handoff() {

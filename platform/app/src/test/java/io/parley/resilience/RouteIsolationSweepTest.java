@@ -38,6 +38,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 @MicronautTest(transactional = false)
 class RouteIsolationSweepTest extends WebTest {
 
+    /** The data every test of this class reads is made once, before the first test. */
+    private boolean prepared;
+
     @Inject
     Router router;
     RouteCatalog.World world;
@@ -50,9 +53,10 @@ class RouteIsolationSweepTest extends WebTest {
 
     @BeforeEach
     void world() {
-        if (http != null) {
+        if (prepared) {
             return;
         }
+        prepared = true;
         String subject = "alice-sweep";
         alice = TestTokens.user(subject);
         Fixtures.Conversation conversation = Fixtures.conversation(subject);

@@ -36,6 +36,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 @MicronautTest(transactional = false)
 class IsolationSweepTest extends WebTest {
 
+    /** The data every test of this class reads is made once, before the first test. */
+    private boolean prepared;
+
     /** A route of the module; {@code {ref}} is the conversation id or the session id. */
     record Route(String method, String path, String body) {
 
@@ -85,9 +88,10 @@ class IsolationSweepTest extends WebTest {
 
     @BeforeEach
     void conversations() {
-        if (http != null) {
+        if (prepared) {
             return;
         }
+        prepared = true;
         api = new ConversationClient(http);
         alice = ConversationClient.userToken("alice");
         String id = api.startId(alice);

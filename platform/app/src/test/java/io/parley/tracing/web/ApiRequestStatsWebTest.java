@@ -25,6 +25,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 @MicronautTest
 class ApiRequestStatsWebTest extends WebTest {
 
+    /** The data every test of this class reads is made once, before the first test. */
+    private boolean prepared;
+
     static final String ADMIN = TestTokens.withRoles("root", "admin");
     static final String DAY = "?from=2020-03-01T00:00:00Z&to=2020-03-02T00:00:00Z";
 
@@ -38,9 +41,10 @@ class ApiRequestStatsWebTest extends WebTest {
 
     @BeforeEach
     void data() {
-        if (http != null) {
+        if (prepared) {
             return;
         }
+        prepared = true;
         // GET a: latencies 1..100 ms every 10 minutes from the window's first instant; 5 answered 500, 10 answered 404
         Fixtures.execute("""
                 INSERT INTO tracing.api_requests (id, endpoint, method, status_code, latency_ms, caller_kind, created_at)

@@ -38,6 +38,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 @Property(name = "parley.test.ticket-presence", value = "enabled")
 class TraceReadingWebTest extends WebTest {
 
+    /** The data every test of this class reads is made once, before the first test. */
+    private boolean prepared;
+
     static final String SERVICE = TestTokens.withRoles("ai-backend", "service");
 
 
@@ -55,9 +58,10 @@ class TraceReadingWebTest extends WebTest {
     /** Once per class (injection happens before each test, so not in a @BeforeAll). */
     @BeforeEach
     void data() {
-        if (http != null) {
+        if (prepared) {
             return;
         }
+        prepared = true;
         conversation = Fixtures.conversation("alice").id();
         Fixtures.message(conversation, "user", "refund please");
         m1 = Fixtures.message(conversation, "assistant", "here is how");
