@@ -20,7 +20,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * API.md "Errors" on {@code POST /api/v1/chat}: malformed JSON and wrong types are 400, broken rules
+ * docs/api.md "Errors" on {@code POST /api/v1/chat}: malformed JSON and wrong types are 400, broken rules
  * 422 naming the field, a bad token 401 even though guests need none; always problem+json, and
  * nothing is written, not even the conversation a first turn would start.
  */

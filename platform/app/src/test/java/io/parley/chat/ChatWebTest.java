@@ -43,7 +43,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * API.md "Chat" with the default (knowledge) assistant over the bundled articles and real PostgreSQL:
+ * docs/api.md "Chat" with the default (knowledge) assistant over the bundled articles and real PostgreSQL:
  * guests and users, isolation, answers with sources, handoffs that open exactly one ticket, the
  * turn's trace, and idempotent retries.
  */

@@ -27,7 +27,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * API.md "Knowledge base", the documents: admins write, everyone (guests too) reads; content limits
+ * docs/api.md "Knowledge base", the documents: admins write, everyone (guests too) reads; content limits
  * are 422, malformed JSON 400, a malformed or unknown id 404; lists are newest first with a cursor.
  * The knowledge table is emptied before each test (only these tests and the assistant's write it).
  */

@@ -24,7 +24,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * Issue 9, resilience 4: the exactly-once guarantees of API.md at 64 concurrent clients (the module
+ * Issue 9, resilience 4: the exactly-once guarantees of docs/api.md at 64 concurrent clients (the module
  * tests use fewer), each released by one start gate. 64 clients share the connection pool of 16
  * (the default, {@code PARLEY_DATABASE_POOL_SIZE}): a request waits for a free connection instead of
  * failing, so the pool's wait is raised from the 3 s of production to 30 s here — the machine that runs

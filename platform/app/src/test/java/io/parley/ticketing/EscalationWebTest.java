@@ -35,7 +35,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * API.md "Tickets and handoffs": escalation by the customer (user or guest), the AI's early ticket,
+ * docs/api.md "Tickets and handoffs": escalation by the customer (user or guest), the AI's early ticket,
  * exactly one ticket per conversation also under concurrent calls, the history of the escalation,
  * the queued handoff, isolation, and bad input.
  */

@@ -43,7 +43,7 @@ import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * API.md "Tickets and handoffs" for the agent side: the status machine over HTTP (every allowed and
+ * docs/api.md "Tickets and handoffs" for the agent side: the status machine over HTTP (every allowed and
  * every disallowed move), the queue and its concurrency, optimistic locking, listing, reading,
  * history, roles and isolation.
  */
@@ -59,7 +59,7 @@ class TicketWorkflowWebTest extends WebTest {
     static final String BY_CLIENT = "CLOSED_BY_CLIENT";
     static final List<String> STATUSES = List.of(OPEN, PENDING, ACTIVE, RESOLVED, BY_CLIENT);
 
-    /** API.md's list of the only allowed moves, written out independently of the implementation. */
+    /** docs/api.md's list of the only allowed moves, written out independently of the implementation. */
     static final Set<String> ALLOWED = Set.of(
             OPEN + ">" + PENDING,
             PENDING + ">" + ACTIVE,

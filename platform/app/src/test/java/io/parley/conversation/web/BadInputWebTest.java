@@ -21,7 +21,7 @@ import static io.parley.app.support.ProblemAssertions.assertProblem;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /**
- * API.md "Errors" over every route of the conversation module: malformed JSON and wrong types 400,
+ * docs/api.md "Errors" over every route of the conversation module: malformed JSON and wrong types 400,
  * broken rules 422 (NUL, lone surrogates, unknown enums, garbage limit/cursor), malformed ids 404,
  * over-size bodies 413, wrong content type 415; always problem+json and nothing written.
  */

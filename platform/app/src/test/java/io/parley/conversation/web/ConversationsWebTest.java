@@ -24,7 +24,7 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** API.md "Conversations": create, get, list own (cursor, status, newest updated first), close, summary, exact counters and times. */
+/** docs/api.md "Conversations": create, get, list own (cursor, status, newest updated first), close, summary, exact counters and times. */
 @MicronautTest(transactional = false)
 class ConversationsWebTest extends WebTest {
 

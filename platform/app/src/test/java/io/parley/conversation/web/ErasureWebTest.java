@@ -17,7 +17,7 @@ import static io.parley.app.support.ProblemAssertions.assertProblem;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** API.md: erasure of a conversation and of everything of a user; all that hangs off them goes too. */
+/** docs/api.md: erasure of a conversation and of everything of a user; all that hangs off them goes too. */
 @MicronautTest(transactional = false)
 class ErasureWebTest extends WebTest {
 

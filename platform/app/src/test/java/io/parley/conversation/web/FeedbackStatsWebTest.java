@@ -17,7 +17,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** API.md "Operations": {@code GET /api/v1/admin/feedback/stats?from&to} → count, average rating, CSAT % (admins). */
+/** docs/api.md "Operations": {@code GET /api/v1/admin/feedback/stats?from&to} → count, average rating, CSAT % (admins). */
 @MicronautTest(transactional = false)
 class FeedbackStatsWebTest extends WebTest {
 

@@ -20,7 +20,7 @@ import static io.parley.app.support.ProblemAssertions.assertProblem;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
-/** API.md: {@code PUT .../feedback {rating: 0..5, comment?}} → 200; one per conversation, a repeat replaces it. */
+/** docs/api.md: {@code PUT .../feedback {rating: 0..5, comment?}} → 200; one per conversation, a repeat replaces it. */
 @MicronautTest(transactional = false)
 class FeedbackWebTest extends WebTest {
 

@@ -21,7 +21,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** API.md "Guests": no token, the session id is the capability for that one conversation and nothing else. */
+/** docs/api.md "Guests": no token, the session id is the capability for that one conversation and nothing else. */
 @MicronautTest(transactional = false)
 class GuestSessionsWebTest extends WebTest {
 

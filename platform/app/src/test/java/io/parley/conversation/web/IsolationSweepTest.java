@@ -28,7 +28,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * API.md "Isolation" over every route of the conversation module: a second user, an agent without
+ * docs/api.md "Isolation" over every route of the conversation module: a second user, an agent without
  * a ticket, a guest with another session and a caller without a token never reach Alice's or the
  * guest's conversation. Someone else's conversation answers exactly like a missing one (404, same
  * body), role refusals are 403 whether or not the conversation exists, and nothing leaks or changes.

@@ -30,7 +30,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** API.md "Conversations and messages": append-only messages, seq, roles, limits, idempotency, history paging. */
+/** docs/api.md "Conversations and messages": append-only messages, seq, roles, limits, idempotency, history paging. */
 @MicronautTest(transactional = false)
 class MessagesWebTest extends WebTest {
 

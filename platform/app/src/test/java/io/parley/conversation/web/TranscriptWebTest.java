@@ -18,7 +18,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** API.md: {@code GET .../transcript?format=text|markdown|json}, the whole conversation, streamed. */
+/** docs/api.md: {@code GET .../transcript?format=text|markdown|json}, the whole conversation, streamed. */
 @MicronautTest(transactional = false)
 class TranscriptWebTest extends WebTest {
 

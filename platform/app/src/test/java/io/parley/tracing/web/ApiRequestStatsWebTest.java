@@ -18,7 +18,7 @@ import static io.parley.app.support.ProblemAssertions.assertProblem;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /**
- * API.md "Operations", {@code GET /api/v1/admin/api-requests/stats}: per endpoint count, error rate and
+ * docs/api.md "Operations", {@code GET /api/v1/admin/api-requests/stats}: per endpoint count, error rate and
  * latency percentiles computed by PostgreSQL, on a known data set placed in March 2020 (far from the
  * lines the other tests log "now").
  */

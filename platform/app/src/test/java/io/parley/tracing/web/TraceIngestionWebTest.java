@@ -27,7 +27,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** API.md "Agent traces", {@code POST /api/v1/traces}: idempotent, all-or-nothing batch ingestion by the service. */
+/** docs/api.md "Agent traces", {@code POST /api/v1/traces}: idempotent, all-or-nothing batch ingestion by the service. */
 @MicronautTest
 class TraceIngestionWebTest extends WebTest {
 

@@ -21,7 +21,7 @@ import static io.parley.tracing.web.Spans.with;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /**
- * API.md "Agent traces", the reading side: span trees with per-tree totals for those who may read
+ * docs/api.md "Agent traces", the reading side: span trees with per-tree totals for those who may read
  * the conversation; anyone else gets 404 like for a missing id.
  *
  * <p>The data set: Alice's conversation has two answers. Trace T1 (answer M1) is
