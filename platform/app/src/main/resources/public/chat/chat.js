@@ -279,10 +279,12 @@ ui.composer.addEventListener('submit', async (event) => {
   ui.send.disabled = true;
   ui.send.textContent = 'Sending…';
   ui.message.setAttribute('aria-busy', 'true');
+  // the box is emptied at once, so what the customer types while the turn is under way is never lost
+  ui.message.value = '';
   try {
     await send(text);
-    ui.message.value = '';
   } catch (error) {
+    if (!ui.message.value) ui.message.value = text;
     if (error instanceof ApiError && error.status === 409) {
       endConversation('This conversation has ended. Choose “New conversation” to ask something else.');
     } else if (error instanceof ApiError && error.status === 404) {

@@ -417,7 +417,7 @@ async function sendReply() {
     if (state.open === open) {
       open.transcript.add([message]);
       ui.transcript.scrollTop = ui.transcript.scrollHeight;
-      ui.reply.value = '';
+      if (ui.reply.value.trim() === text) ui.reply.value = ''; // keep what the agent typed meanwhile
     }
   } catch (error) {
     ui.ticketError.textContent = `Your reply was not sent: ${error.message}`;

@@ -79,6 +79,9 @@ class ConcurrencyAt64Test extends WebTest {
         assertTrue(ids.containsAll(mine), "all of this test's tickets were claimed");
         for (Map<String, Object> ticket : claimed) {
             assertEquals("ACTIVE_HUMAN_CHAT", ticket.get("status"));
+            if (!mine.contains(String.valueOf(ticket.get("id")))) {
+                continue; // another test's ticket may have been taken and released before: its history is its own
+            }
             assertEquals(1, Fixtures.queryLong("""
                     SELECT count(*) FROM ticketing.ticket_events WHERE ticket_id = ?::uuid AND to_status = 'ACTIVE_HUMAN_CHAT'""",
                     ticket.get("id")), () -> "one assignment recorded for " + ticket.get("id"));
