@@ -19,7 +19,9 @@ import java.util.Map;
 /**
  * A raw HTTP client for web tests: sends exactly the bytes and headers a test gives (malformed
  * JSON, wrong content types, huge bodies) and never throws on 4xx/5xx, so tests assert on status
- * and body like any API client would.
+ * and body like any API client would. Every reply is first checked against the served OpenAPI
+ * document ({@link OpenApiContract}): a status, content type or body the document does not describe
+ * fails the test.
  */
 public final class TestHttp {
 
@@ -72,9 +74,7 @@ public final class TestHttp {
         }
         headers.forEach(request::header);
         try {
-            HttpResponse<byte[]> response = client.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
-            return new Reply(response.statusCode(), response.headers().firstValue("Content-Type").orElse(""),
-                    new String(response.body(), StandardCharsets.UTF_8), response.headers().map(), json);
+            return checked(method, path, client.send(request.build(), HttpResponse.BodyHandlers.ofByteArray()));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (InterruptedException e) {
@@ -92,15 +92,25 @@ public final class TestHttp {
             request.header("Authorization", "Bearer " + token);
         }
         try {
-            HttpResponse<byte[]> response = client.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
-            return new Reply(response.statusCode(), response.headers().firstValue("Content-Type").orElse(""),
-                    new String(response.body(), StandardCharsets.UTF_8), response.headers().map(), json);
+            return checked("POST", path, client.send(request.build(), HttpResponse.BodyHandlers.ofByteArray()));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
         }
+    }
+
+    private Reply checked(String method, String path, HttpResponse<byte[]> response) {
+        Reply reply = new Reply(response.statusCode(), response.headers().firstValue("Content-Type").orElse(""),
+                new String(response.body(), StandardCharsets.UTF_8), response.headers().map(), json);
+        try {
+            OpenApiContract.check(base, method, path, reply);
+        } catch (AssertionError violation) {
+            OpenApiContract.record(violation.getMessage());
+            throw violation;
+        }
+        return reply;
     }
 
     private byte[] toJson(Object body) {
