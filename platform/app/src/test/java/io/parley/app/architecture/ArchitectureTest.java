@@ -38,6 +38,7 @@ class ArchitectureTest {
         Set<String> expected = new TreeSet<>(ParleyArchitecture.MODULES.keySet());
         expected.add(ParleyArchitecture.KERNEL);
         expected.add(ParleyArchitecture.APP);
+        expected.add(ParleyArchitecture.LIVE);
         assertEquals(expected, units);
         assertTrue(production.contain("io.parley.app.Application"));
         assertTrue(production.stream().map(JavaClass::getName).noneMatch(name -> name.contains("archfixtures") || name.endsWith("Test")

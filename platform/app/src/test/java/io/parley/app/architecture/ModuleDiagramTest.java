@@ -68,6 +68,7 @@ class ModuleDiagramTest {
             uses.forEach(used -> assertTrue(diagram.contains("    " + module + " -->|api| " + used + "\n"), module + " uses " + used));
             assertTrue(diagram.contains("    " + ParleyArchitecture.APP + " -->|api| " + module + "\n"), "app uses " + module);
         });
+        assertTrue(diagram.contains("    " + ParleyArchitecture.LIVE + " --> " + ParleyArchitecture.KERNEL + "\n"), "live uses the kernel");
         assertFalse(diagram.contains("    " + ParleyArchitecture.KERNEL + " -->"), "the kernel uses nothing");
     }
 
@@ -94,6 +95,7 @@ class ModuleDiagramTest {
         List<String> units = new ArrayList<>();
         units.add(ParleyArchitecture.APP);
         units.addAll(ParleyArchitecture.MODULES.keySet());
+        units.add(ParleyArchitecture.LIVE);
         units.add(ParleyArchitecture.KERNEL);
         return units;
     }

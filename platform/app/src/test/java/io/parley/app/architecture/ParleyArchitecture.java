@@ -43,6 +43,8 @@ final class ParleyArchitecture {
 
     static final String KERNEL = "kernel";
     static final String APP = "app";
+    /** platform/live (LISTEN/NOTIFY, event streams): like the kernel, every module and the app may use it; it uses only the kernel. */
+    static final String LIVE = "live";
 
     /**
      * The only module graph: which modules' {@code api} each module may use. Besides these edges,
@@ -302,6 +304,12 @@ final class ParleyArchitecture {
 
     /** The unit graph the rules enforce (also drawn by ModuleDiagramTest): may {@code from} use {@code to}? */
     static boolean mayUse(String from, String to) {
+        if (from.equals(LIVE)) {
+            return to.equals(KERNEL);
+        }
+        if (to.equals(LIVE)) {
+            return from.equals(APP) || isModule(from);
+        }
         if (from.equals(APP)) {
             return to.equals(KERNEL) || isModule(to);
         }
@@ -314,7 +322,8 @@ final class ParleyArchitecture {
     private static String describeGraph() {
         StringBuilder graph = new StringBuilder();
         MODULES.forEach((module, uses) -> uses.forEach(used -> graph.append(module).append(" -> ").append(used).append(".api, ")));
-        return graph.append(APP).append(" -> every module, every module -> ").append(KERNEL).toString();
+        return graph.append(APP).append(" -> every module, every module -> ").append(KERNEL)
+                .append(", every module and ").append(APP).append(" -> ").append(LIVE).append(" -> ").append(KERNEL).toString();
     }
 
     private static DescribedPredicate<JavaClass> areControllersRepositoriesOrEntities() {

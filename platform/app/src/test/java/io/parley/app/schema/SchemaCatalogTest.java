@@ -93,6 +93,7 @@ class SchemaCatalogTest {
               assigned_at         timestamptz           null
               closed_at           timestamptz           null
               updated_at          timestamptz           not null
+              change_seq          bigint                not null
             ticketing.ticket_events
               id                  uuid                  not null
               ticket_id           uuid                  not null
@@ -282,6 +283,7 @@ class SchemaCatalogTest {
               tickets_pkey                              unique btree (id)
               tickets_number_key                        unique btree (number)
               tickets_conversation_id_key               unique btree (conversation_id)
+              tickets_change_seq_idx                    unique btree (change_seq)
               tickets_client_idx                        btree (client_id)
               tickets_assignee_opened_idx               btree (assignee_id, opened_at DESC, id DESC)
               tickets_status_opened_idx                 btree (status, opened_at DESC, id DESC)
@@ -308,10 +310,16 @@ class SchemaCatalogTest {
             """;
 
     private static final String TRIGGERS = """
+            conversation.conversations
+              conversations_notify_status  AFTER UPDATE OF status FOR EACH ROW WHEN ((old.status IS DISTINCT FROM new.status)) EXECUTE FUNCTION conversation.notify_conversation_changed()
+              conversations_notify_deleted AFTER DELETE FOR EACH ROW EXECUTE FUNCTION conversation.notify_conversation_changed()
             conversation.messages
               messages_append_only         BEFORE UPDATE FOR EACH ROW EXECUTE FUNCTION conversation.reject_message_update()
+              messages_notify_created      AFTER INSERT FOR EACH ROW EXECUTE FUNCTION conversation.notify_message_created()
             ticketing.tickets
               tickets_anonymise_orphaned   BEFORE UPDATE OF conversation_id FOR EACH ROW EXECUTE FUNCTION ticketing.anonymise_orphaned_ticket()
+              tickets_number_change        BEFORE INSERT OR UPDATE FOR EACH ROW EXECUTE FUNCTION ticketing.number_ticket_change()
+              tickets_notify_changed       AFTER INSERT OR UPDATE FOR EACH ROW EXECUTE FUNCTION ticketing.notify_ticket_changed()
             """;
 
     /** Columns named like ids that are not our uuids, and why. */

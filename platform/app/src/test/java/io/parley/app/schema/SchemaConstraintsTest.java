@@ -314,6 +314,22 @@ class SchemaConstraintsTest {
         assertTrue(second > first, "numbers grow");
     }
 
+    @Test
+    void every_ticket_change_takes_the_next_change_number_and_nothing_else_moves_it() {
+        long before = session.count("SELECT change_seq FROM ticketing.tickets WHERE id = :t2");
+        session.execute("UPDATE ticketing.tickets SET priority = 'high', version = version + 1 WHERE id = :t2");
+        long changed = session.count("SELECT change_seq FROM ticketing.tickets WHERE id = :t2");
+        assertTrue(changed > before, "a change (the version moves) takes a new, larger number");
+
+        session.execute("UPDATE ticketing.tickets SET change_seq = 1, description = 'no version bump' WHERE id = :t2");
+        assertEquals(changed, session.count("SELECT change_seq FROM ticketing.tickets WHERE id = :t2"),
+                "an update that is not a change keeps the number, and nobody but the trigger writes it");
+
+        session.execute(ticket().with("change_seq", "1").insert());
+        long inserted = session.count("SELECT change_seq FROM ticketing.tickets WHERE conversation_id = :c3");
+        assertTrue(inserted > changed, "a new ticket takes the next number whatever the insert says");
+    }
+
     private static Bite check(String constraint, Row row) {
         return new Bite(constraint, CHECK, row);
     }

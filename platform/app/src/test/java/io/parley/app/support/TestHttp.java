@@ -3,7 +3,10 @@ package io.parley.app.support;
 import io.micronaut.core.type.Argument;
 import io.micronaut.json.JsonMapper;
 
+import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.URL;
@@ -73,14 +76,7 @@ public final class TestHttp {
             request.header("Content-Type", contentType);
         }
         headers.forEach(request::header);
-        try {
-            return checked(method, path, client.send(request.build(), HttpResponse.BodyHandlers.ofByteArray()));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
+        return exchange(method, path, request);
     }
 
     /** A JSON POST whose body is streamed in chunks, without a {@code Content-Length}. */
@@ -91,8 +87,15 @@ public final class TestHttp {
         if (token != null) {
             request.header("Authorization", "Bearer " + token);
         }
+        return exchange("POST", path, request);
+    }
+
+    private Reply exchange(String method, String path, HttpRequest.Builder request) {
         try {
-            return checked("POST", path, client.send(request.build(), HttpResponse.BodyHandlers.ofByteArray()));
+            HttpResponse<InputStream> response = client.send(request.build(), HttpResponse.BodyHandlers.ofInputStream());
+            String received = response.headers().firstValue("Content-Type").orElse("");
+            return checked(method, path, new Reply(response.statusCode(), received,
+                    read(response.body(), received.startsWith("text/event-stream")), response.headers().map(), json));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (InterruptedException e) {
@@ -101,9 +104,7 @@ public final class TestHttp {
         }
     }
 
-    private Reply checked(String method, String path, HttpResponse<byte[]> response) {
-        Reply reply = new Reply(response.statusCode(), response.headers().firstValue("Content-Type").orElse(""),
-                new String(response.body(), StandardCharsets.UTF_8), response.headers().map(), json);
+    private Reply checked(String method, String path, Reply reply) {
         try {
             OpenApiContract.check(base, method, path, reply);
         } catch (AssertionError violation) {
@@ -111,6 +112,24 @@ public final class TestHttp {
             throw violation;
         }
         return reply;
+    }
+
+    /**
+     * The whole body; of an event stream (which does not end) only its first event, e.g. the {@code : open}
+     * comment every stream starts with, and then the connection is closed.
+     */
+    private static String read(InputStream body, boolean eventStream) throws IOException {
+        try (body) {
+            if (!eventStream) {
+                return new String(body.readAllBytes(), StandardCharsets.UTF_8);
+            }
+            BufferedReader lines = new BufferedReader(new InputStreamReader(body, StandardCharsets.UTF_8));
+            StringBuilder first = new StringBuilder();
+            for (String line = lines.readLine(); line != null && !line.isEmpty(); line = lines.readLine()) {
+                first.append(line).append('\n');
+            }
+            return first.toString();
+        }
     }
 
     private byte[] toJson(Object body) {

@@ -213,13 +213,14 @@ class TicketPersistenceAdapter implements LoadTicketPort, LockTicketPort, SaveTi
         List<Ticket> tickets = new ArrayList<>();
         try (ResultSet rows = statement.executeQuery()) {
             while (rows.next()) {
-                tickets.add(ticket(rows));
+                tickets.add(ticket(rows, json));
             }
         }
         return tickets;
     }
 
-    private Ticket ticket(ResultSet rows) throws SQLException {
+    /** A row of {@link TicketSql#COLUMNS} as a ticket (also read by {@link TicketChangeAdapter}). */
+    static Ticket ticket(ResultSet rows, JsonMapper json) throws SQLException {
         return new Ticket(
                 Jdbc.uuid(rows, "id"),
                 new TicketNumber(rows.getLong("number")),

@@ -1,0 +1,127 @@
+package io.parley.conversation.adapter.in.web;
+
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.MediaType;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.Header;
+import io.micronaut.http.annotation.PathVariable;
+import io.micronaut.http.sse.Event;
+import io.micronaut.security.annotation.Secured;
+import io.micronaut.security.rules.SecurityRule;
+import io.parley.conversation.adapter.in.web.Responses.ConversationBody;
+import io.parley.conversation.adapter.in.web.Responses.MessageBody;
+import io.parley.conversation.api.TicketFeed;
+import io.parley.conversation.application.port.in.ConversationChanges;
+import io.parley.conversation.application.port.in.ConversationPosition;
+import io.parley.conversation.application.port.in.ConversationRef;
+import io.parley.conversation.application.port.in.ConversationWatch;
+import io.parley.conversation.application.port.in.WatchConversationUseCase;
+import io.parley.conversation.domain.Conversation;
+import io.parley.conversation.domain.Message;
+import io.parley.kernel.Caller;
+import io.parley.live.LiveBatch;
+import io.parley.live.LiveEvent;
+import io.parley.live.LiveResponses;
+import io.parley.live.LiveStreams;
+import io.parley.live.LiveTopics;
+import io.parley.live.StreamSpec;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import reactor.core.publisher.Flux;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * A conversation's live events as Server-Sent Events: {@code message.created} (the message as the history
+ * returns it), {@code ticket.updated} (the ticket as its routes return it), {@code conversation.updated}
+ * (the conversation, when it is closed). Who may read the conversation may follow it, on the same terms
+ * (someone else's: 404). Each event's id is the stream's position; {@code Last-Event-ID} resumes after it
+ * with every event exactly once, read back from the database; without it the stream starts now.
+ */
+@Controller("/api/v1")
+class ConversationEventsController {
+
+    static final String MESSAGE_CREATED = "message.created";
+    static final String TICKET_UPDATED = "ticket.updated";
+    static final String CONVERSATION_UPDATED = "conversation.updated";
+    private static final String EVENTS_DESCRIPTION = "text/event-stream of message.created, ticket.updated and conversation.updated;"
+            + " send Last-Event-ID to resume after an event (400 when it is not an id of this stream). Read it with fetch()"
+            + " and the Authorization header: EventSource cannot send one.";
+
+    private final WatchConversationUseCase watching;
+    private final LiveStreams streams;
+
+    ConversationEventsController(WatchConversationUseCase watching, LiveStreams streams) {
+        this.watching = watching;
+        this.streams = streams;
+    }
+
+    @Get(value = "/conversations/{id}/events", produces = MediaType.TEXT_EVENT_STREAM)
+    @Secured(SecurityRule.IS_AUTHENTICATED)
+    @Operation(summary = "The conversation's live events", description = EVENTS_DESCRIPTION)
+    HttpResponse<Flux<Event<Object>>> conversationEvents(@PathVariable String id, @Nullable @Header("Last-Event-ID") String lastEventId,
+                                           @Parameter(hidden = true) Caller caller) {
+        ConversationWatch watch = watching.watch(ConversationRef.id(id), caller, lastEventId);
+        return open("user:" + caller.subject(), watch);
+    }
+
+    /** The guest's variant: the session id is the capability, as on every guest route. */
+    @Get(value = "/sessions/{session_id}/events", produces = MediaType.TEXT_EVENT_STREAM)
+    @Secured(SecurityRule.IS_ANONYMOUS)
+    @Operation(summary = "The guest conversation's live events", description = EVENTS_DESCRIPTION)
+    HttpResponse<Flux<Event<Object>>> sessionEvents(@PathVariable("session_id") String sessionId, @Nullable @Header("Last-Event-ID") String lastEventId,
+                                      @Parameter(hidden = true) Caller caller) {
+        ConversationWatch watch = watching.watch(ConversationRef.session(sessionId), caller, lastEventId);
+        return open("session:" + sessionId, watch);
+    }
+
+    private HttpResponse<Flux<Event<Object>>> open(String callerKey, ConversationWatch watch) {
+        return LiveResponses.ok(streams.open(new StreamSpec<>(callerKey, Set.of(LiveTopics.conversation(watch.conversationId())),
+                watch.start(), (position, limit) -> batch(watch, position, watching.changesAfter(watch, position, limit)))));
+    }
+
+    /**
+     * The changes as events, each with the position after it as its id. Messages keep their seq order; the
+     * ticket goes before the first message written after it changed; the closed conversation goes last,
+     * unless the ticket changed after it closed.
+     */
+    static LiveBatch<ConversationPosition> batch(ConversationWatch watch, ConversationPosition after, ConversationChanges changes) {
+        if (changes.gone()) {
+            return LiveBatch.end();
+        }
+        List<Object> timeline = new ArrayList<>(changes.messages());
+        changes.ticket().ifPresent(ticket -> {
+            int index = 0;
+            while (index < timeline.size() && !((Message) timeline.get(index)).createdAt().isAfter(ticket.at())) {
+                index++;
+            }
+            timeline.add(index, ticket);
+        });
+        changes.closed().ifPresent(conversation -> {
+            int last = timeline.size() - 1;
+            boolean ticketAfterClosing = last >= 0 && timeline.get(last) instanceof TicketFeed.TicketChange ticket
+                    && conversation.endedAt() != null && ticket.at().isAfter(conversation.endedAt());
+            timeline.add(ticketAfterClosing ? last : timeline.size(), conversation);
+        });
+        List<LiveEvent<ConversationPosition>> events = new ArrayList<>(timeline.size());
+        ConversationPosition position = after;
+        for (Object item : timeline) {
+            if (item instanceof Message message) {
+                position = position.withSeq(message.seq());
+                events.add(new LiveEvent<>(MESSAGE_CREATED, position.wire(), MessageBody.of(message), position));
+            } else if (item instanceof TicketFeed.TicketChange ticket) {
+                position = position.withTicketChange(ticket.change());
+                events.add(new LiveEvent<>(TICKET_UPDATED, position.wire(), ticket.body(), position));
+            } else {
+                position = position.asClosed();
+                events.add(new LiveEvent<>(CONVERSATION_UPDATED, position.wire(),
+                        ConversationBody.of((Conversation) item, watch.customerView()), position));
+            }
+        }
+        return LiveBatch.of(events, changes.moreMessages());
+    }
+}

@@ -1,0 +1,84 @@
+package io.parley.conversation.application.service;
+
+import io.micronaut.transaction.annotation.Transactional;
+import io.parley.conversation.api.TicketFeed;
+import io.parley.conversation.api.TicketPresence;
+import io.parley.conversation.application.port.in.ConversationChanges;
+import io.parley.conversation.application.port.in.ConversationPosition;
+import io.parley.conversation.application.port.in.ConversationRef;
+import io.parley.conversation.application.port.in.ConversationWatch;
+import io.parley.conversation.application.port.in.WatchConversationUseCase;
+import io.parley.conversation.application.port.out.LoadConversationPort;
+import io.parley.conversation.application.port.out.LoadMessagesPort;
+import io.parley.conversation.domain.Conversation;
+import io.parley.conversation.domain.ConversationAccess;
+import io.parley.conversation.domain.ConversationScope;
+import io.parley.conversation.domain.Message;
+import io.parley.kernel.Caller;
+import io.parley.kernel.MalformedRequestException;
+import jakarta.inject.Singleton;
+
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * A conversation's live stream reads everything it sends from the database: messages by {@code seq}
+ * (gap-free and in commit order, since appends queue on the conversation's row), the ticket by its
+ * change number (through {@link TicketFeed}, when ticketing is deployed), the conversation by its status.
+ */
+@Singleton
+public class WatchConversationService implements WatchConversationUseCase {
+
+    private final ConversationGuard guard;
+    private final LoadConversationPort conversations;
+    private final LoadMessagesPort messages;
+    private final List<TicketFeed> ticketFeeds;
+
+    public WatchConversationService(LoadConversationPort conversations, List<TicketPresence> ticketPresence, LoadMessagesPort messages,
+                                    List<TicketFeed> ticketFeeds) {
+        this.guard = new ConversationGuard(conversations, ticketPresence);
+        this.conversations = conversations;
+        this.messages = messages;
+        this.ticketFeeds = ticketFeeds;
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public ConversationWatch watch(ConversationRef ref, Caller caller, String lastEventId) {
+        ConversationGuard.Readable readable = guard.requireReadable(ref, caller);
+        ConversationPosition resume = lastEventId == null ? null : ConversationPosition.parse(lastEventId);
+        Conversation conversation = readable.conversation();
+        ConversationPosition now = new ConversationPosition(conversation.lastSeq(), latestTicketChange(conversation),
+                !conversation.isOpen());
+        if (resume != null && !resume.isNotAfter(now)) {
+            throw new MalformedRequestException(ConversationPosition.FIELD, "is not an event id of this stream");
+        }
+        boolean customerView = ref instanceof ConversationRef.BySession || ConversationAccess.isCustomer(conversation, readable.caller());
+        return new ConversationWatch(conversation.id(), readable.caller(), customerView, resume == null ? now : resume);
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public ConversationChanges changesAfter(ConversationWatch watch, ConversationPosition position, int limit) {
+        Optional<Conversation> found = conversations.load(watch.conversationId(), ConversationScope.SYSTEM);
+        if (found.isEmpty()) {
+            return ConversationChanges.erased();
+        }
+        Conversation conversation = found.get();
+        List<Message> page = conversation.lastSeq() > position.seq()
+                ? messages.page(conversation.id(), position.seq(), Long.MAX_VALUE, limit + 1)
+                : List.of();
+        if (page.size() > limit) {
+            return new ConversationChanges(page.subList(0, limit), true, Optional.empty(), Optional.empty(), false);
+        }
+        Optional<TicketFeed.TicketChange> ticket = ticketFeeds.stream()
+                .map(feed -> feed.changedAfter(conversation.id(), position.ticketChange(), watch.viewer()))
+                .flatMap(Optional::stream).findFirst();
+        Optional<Conversation> closed = !position.closed() && !conversation.isOpen() ? Optional.of(conversation) : Optional.empty();
+        return new ConversationChanges(page, false, ticket, closed, false);
+    }
+
+    private long latestTicketChange(Conversation conversation) {
+        return ticketFeeds.stream().mapToLong(feed -> feed.latestChange(conversation.id())).max().orElse(0);
+    }
+}

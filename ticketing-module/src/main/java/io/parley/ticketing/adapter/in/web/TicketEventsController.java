@@ -1,0 +1,67 @@
+package io.parley.ticketing.adapter.in.web;
+
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.MediaType;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.Header;
+import io.micronaut.http.sse.Event;
+import io.micronaut.security.annotation.Secured;
+import io.micronaut.security.rules.SecurityRule;
+import io.parley.kernel.Caller;
+import io.parley.live.LiveBatch;
+import io.parley.live.LiveEvent;
+import io.parley.live.LiveResponses;
+import io.parley.live.LiveStreams;
+import io.parley.live.LiveTopics;
+import io.parley.live.StreamSpec;
+import io.parley.ticketing.application.port.in.QueuePosition;
+import io.parley.ticketing.application.port.in.WatchTicketsUseCase;
+import io.parley.ticketing.domain.TicketChange;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import reactor.core.publisher.Flux;
+
+import java.util.List;
+import java.util.Set;
+
+/**
+ * The live queue for the agent console: {@code ticket.updated} for every ticket created or changed
+ * (status, assignee, priority, ...), in change order, with the ticket as {@code GET /api/v1/tickets/{id}}
+ * answers it. Agents and admins only. Resumable with {@code Last-Event-ID} like every stream.
+ */
+@Controller("/api/v1/tickets/events")
+@Secured(SecurityRule.IS_AUTHENTICATED)
+@Tag(name = "Tickets")
+class TicketEventsController {
+
+    /** The notification kind the tickets trigger sends. */
+    static final String TICKET_KIND = "t";
+
+    private final WatchTicketsUseCase tickets;
+    private final LiveStreams streams;
+
+    TicketEventsController(WatchTicketsUseCase tickets, LiveStreams streams) {
+        this.tickets = tickets;
+        this.streams = streams;
+    }
+
+    @Get(produces = MediaType.TEXT_EVENT_STREAM)
+    @Operation(summary = "The ticket queue's live events", description = "text/event-stream of ticket.updated for every ticket"
+            + " created or changed; send Last-Event-ID to resume after an event (400 when it is not an id of this stream)."
+            + " Agents and admins; read it with fetch() and the Authorization header.")
+    HttpResponse<Flux<Event<Object>>> queueEvents(@Nullable @Header("Last-Event-ID") String lastEventId, Caller caller) {
+        long start = tickets.watchQueue(caller, lastEventId);
+        return LiveResponses.ok(streams.open(new StreamSpec<>("user:" + caller.subject(), Set.of(LiveTopics.kind(TICKET_KIND)), start,
+                (after, limit) -> batch(tickets.queueChangesAfter(after, limit + 1), limit))));
+    }
+
+    static LiveBatch<Long> batch(List<TicketChange> changes, int limit) {
+        List<LiveEvent<Long>> events = changes.stream().limit(limit)
+                .map(change -> new LiveEvent<>("ticket.updated", new QueuePosition(change.number()).wire(),
+                        (Object) TicketResponse.of(change.ticket()), change.number()))
+                .toList();
+        return LiveBatch.of(events, changes.size() > limit);
+    }
+}
