@@ -5,7 +5,6 @@ import io.parley.kernel.Text;
 import java.time.Instant;
 import java.util.Map;
 import java.util.UUID;
-import java.util.regex.Pattern;
 
 /**
  * A conversation between one customer (a user, or a guest holding {@code sessionId}) and the
@@ -29,15 +28,9 @@ public record Conversation(
         Instant endedAt) {
 
     public static final int SUMMARY_MAX_LENGTH = 100;
-    /** BCP 47-like tags such as {@code en}, {@code en-US}, {@code zh_Hant_TW} (the database checks the same). */
-    private static final Pattern LOCALE = Pattern.compile("^[A-Za-z]{2,3}([-_][A-Za-z0-9]{2,8}){0,3}$");
 
     public Conversation {
         metadata = metadata == null ? Map.of() : metadata;
-    }
-
-    public static boolean isValidLocale(String locale) {
-        return LOCALE.matcher(locale).matches();
     }
 
     /** The summary a conversation takes from its first user message: a word-boundary preview. */

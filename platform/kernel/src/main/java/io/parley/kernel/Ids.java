@@ -4,6 +4,7 @@ import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.Base64;
 import java.util.UUID;
+import java.util.regex.Pattern;
 
 /**
  * Identifiers the application generates: UUIDv7 primary keys (time-ordered, so B-tree
@@ -13,6 +14,8 @@ public final class Ids {
 
     private static final SecureRandom RANDOM = new SecureRandom();
     private static final Base64.Encoder URL_SAFE = Base64.getUrlEncoder().withoutPadding();
+    /** What {@link #newSessionId()} issues and the database accepts: URL-safe, 22..128 characters. */
+    private static final Pattern SESSION_ID = Pattern.compile("^[A-Za-z0-9_-]{22,128}$");
 
     private Ids() {
     }
@@ -37,6 +40,11 @@ public final class Ids {
         byte[] bytes = new byte[24];
         RANDOM.nextBytes(bytes);
         return URL_SAFE.encodeToString(bytes);
+    }
+
+    /** Whether a text can be a guest session id at all; one that cannot names nothing that exists. */
+    public static boolean isSessionId(String raw) {
+        return raw != null && SESSION_ID.matcher(raw).matches();
     }
 
     /** Parses a UUID, or throws {@link NotFoundException}: a malformed id names nothing that exists. */

@@ -25,6 +25,14 @@ public final class Text {
         return true;
     }
 
+    /**
+     * The text itself when it has at most {@code max} code points, else its {@link #preview}: the one way
+     * a text that must fit a limit (a stored reply, a ticket reason, a span's name) is cut.
+     */
+    public static String fit(String value, int max) {
+        return value.codePointCount(0, value.length()) <= max ? value : preview(value, max);
+    }
+
     /** At most {@code max} code points, cut at the last word boundary and marked with an ellipsis when cut. */
     public static String preview(String value, int max) {
         String trimmed = value.strip().replaceAll("\\s+", " ");

@@ -1,12 +1,17 @@
 package io.parley.kernel;
 
+import java.time.Clock;
 import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
 import java.util.Optional;
 
-/** RFC 3339 timestamps as clients send them: an offset is required, years 1970..9999 (PostgreSQL and humans agree on those). */
+/**
+ * Timestamps of the API: the time a change is recorded at ({@link #now}), and RFC 3339 timestamps as
+ * clients send them (an offset is required, years 1970..9999: PostgreSQL and humans agree on those).
+ */
 public final class Timestamps {
 
     public static final String FORMAT_MESSAGE = "must be an RFC 3339 timestamp with an offset, e.g. 2026-11-23T10:15:30.123Z";
@@ -16,6 +21,14 @@ public final class Timestamps {
     private static final Instant LATEST = Instant.parse("9999-12-31T23:59:59.999999999Z");
 
     private Timestamps() {
+    }
+
+    /**
+     * The time a change is recorded at: the clock's instant in the precision the API shows (milliseconds),
+     * so what is stored is exactly what is returned, and a cursor built from a returned value finds its row.
+     */
+    public static Instant now(Clock clock) {
+        return clock.instant().truncatedTo(ChronoUnit.MILLIS);
     }
 
     /** The instant, or empty when the text is not RFC 3339 with an offset (check {@link #inRange} separately). */

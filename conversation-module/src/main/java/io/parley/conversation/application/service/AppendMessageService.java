@@ -1,63 +1,41 @@
 package io.parley.conversation.application.service;
 
 import io.micronaut.transaction.annotation.Transactional;
-import io.parley.conversation.api.TicketPresence;
+import io.parley.conversation.api.OverLimit;
 import io.parley.conversation.application.port.in.AppendMessageCommand;
 import io.parley.conversation.application.port.in.AppendMessageUseCase;
 import io.parley.conversation.application.port.in.AppendResult;
 import io.parley.conversation.application.port.in.ConversationRef;
-import io.parley.conversation.application.port.out.AppendMessagePort;
-import io.parley.conversation.application.port.out.AppendMessagePort.AppendOutcome;
-import io.parley.conversation.application.port.out.AppendMessagePort.NewMessage;
-import io.parley.conversation.application.port.out.LoadConversationPort;
-import io.parley.conversation.domain.ContentLimits;
 import io.parley.conversation.domain.Conversation;
 import io.parley.conversation.domain.ConversationAccess;
-import io.parley.conversation.domain.Message;
 import io.parley.conversation.domain.MessageRole;
 import io.parley.kernel.Caller;
-import io.parley.kernel.ConflictException;
 import io.parley.kernel.ForbiddenException;
-import io.parley.kernel.Ids;
-import io.parley.kernel.RuleViolationException;
-import io.parley.kernel.Validation;
-import io.parley.kernel.redaction.Redacted;
-import io.parley.kernel.redaction.Redactor;
 import jakarta.inject.Singleton;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
-import java.time.Clock;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+/** A client appends a message: who may write which role here, everything else in the one {@link MessageAppender}. */
 @Singleton
 public class AppendMessageService implements AppendMessageUseCase {
 
-    private static final Logger LOG = LoggerFactory.getLogger(AppendMessageService.class);
-
     private final ConversationGuard guard;
-    private final AppendMessagePort messages;
-    private final ContentLimits limits;
-    private final Redactor redactor;
-    private final Clock clock;
+    private final MessageAppender appender;
 
-    public AppendMessageService(LoadConversationPort conversations, List<TicketPresence> ticketPresence,
-                                AppendMessagePort messages, ContentLimits limits, Redactor redactor, Clock clock) {
-        this.guard = new ConversationGuard(conversations, ticketPresence);
-        this.messages = messages;
-        this.limits = limits;
-        this.redactor = redactor;
-        this.clock = clock;
+    public AppendMessageService(ConversationGuard guard, MessageAppender appender) {
+        this.guard = guard;
+        this.appender = appender;
     }
 
     @Override
     @Transactional
     public AppendResult append(AppendMessageCommand command, Caller caller) {
         if (command.conversation() instanceof ConversationRef.ById byId && ConversationAccess.actsOnAny(caller)) {
-            return appendAsActingOnAny(byId.id(), command, caller);
+            // admins and the AI backend may write every role in every conversation: nothing to look up before the
+            // append, whose statement finds the conversation itself (one round trip instead of two)
+            return store(byId.id(), command, caller);
         }
         ConversationGuard.Readable readable = guard.requireReadable(command.conversation(), caller);
         Conversation conversation = readable.conversation();
@@ -66,59 +44,14 @@ public class AppendMessageService implements AppendMessageUseCase {
         if (!ConversationAccess.mayWrite(conversation, acting, role)) {
             throw new ForbiddenException("your role may not write " + role.wireValue() + " messages");
         }
-        return store(conversation.id(), checked(command, acting), command, acting);
+        return store(conversation.id(), command, acting);
     }
 
-    /**
-     * Admins and the AI backend may read and write every role in every conversation, so nothing about the
-     * conversation has to be looked up before the append: the append statement itself finds it (one round
-     * trip instead of two). Only when something fails is it looked up, so the answers stay those of the
-     * general path, in the same order: 404 for a missing conversation before 422 for the content.
-     */
-    private AppendResult appendAsActingOnAny(UUID conversationId, AppendMessageCommand command, Caller caller) {
-        Checked content;
-        try {
-            content = checked(command, caller);
-        } catch (RuleViolationException e) {
-            guard.reloadOrNotFound(conversationId);
-            throw e;
-        }
-        return store(conversationId, content, command, caller);
-    }
-
-    private record Checked(Redacted<String> content, Redacted<Object> metadata) {
-    }
-
-    private Checked checked(AppendMessageCommand command, Caller acting) {
-        MessageRole role = command.role();
-        limits.check(Validation.check(), role, command.content()).throwIfInvalid();
-        Redacted<String> content = redactor.redact(command.content());
-        Redacted<Object> metadata = redactor.redactTree(signed(command.metadata(), acting, role));
-        Validation.check().text(content.value(), "content", 1, ContentLimits.STORAGE_MAX).throwIfInvalid();
-        return new Checked(content, metadata);
-    }
-
-    private AppendResult store(UUID conversationId, Checked checked, AppendMessageCommand command, Caller acting) {
-        MessageRole role = command.role();
-        Redacted<String> content = checked.content();
-        Redacted<Object> metadata = checked.metadata();
-        AppendOutcome outcome = messages.append(new NewMessage(Ids.newId(clock), conversationId, role, content.value(),
-                command.intent(), command.confidence(), asObject(metadata.value()), content.count() + metadata.count(),
-                command.idempotencyKey(), Now.of(clock),
-                role == MessageRole.USER ? Conversation.summaryPreviewOf(content.value()) : null));
-        if (outcome instanceof AppendMessagePort.Appended appended) {
-            Message message = appended.message();
-            LOG.debug("appended message {} seq {} to conversation {} ({} chars, {} redactions)", message.id(), message.seq(),
-                    conversationId, message.content().length(), message.redactions());
-            return new AppendResult(message, false);
-        }
-        if (outcome instanceof AppendMessagePort.Replayed replayed) {
-            LOG.debug("replayed message {} of conversation {} for a repeated idempotency key", replayed.message().id(), conversationId);
-            return new AppendResult(replayed.message(), true);
-        }
-        // closed (meanwhile), or missing / erased meanwhile
-        guard.reloadOrNotFound(conversationId);
-        throw new ConflictException("the conversation is closed", Map.of("conversation_status", "closed"));
+    private AppendResult store(UUID conversationId, AppendMessageCommand command, Caller acting) {
+        MessageAppender.Appended appended = appender.append(new MessageAppender.Request(conversationId, command.role(),
+                command.content(), command.intent(), command.confidence(), signed(command.metadata(), acting, command.role()),
+                command.idempotencyKey()), OverLimit.REJECT);
+        return new AppendResult(appended.message(), appended.replayed());
     }
 
     /** A human agent's reply carries who wrote it ({@code metadata.author}), whatever the client sent as author. */
@@ -129,10 +62,5 @@ public class AppendMessageService implements AppendMessageUseCase {
         Map<String, Object> signed = new LinkedHashMap<>(metadata);
         signed.put("author", caller.actorLabel());
         return signed;
-    }
-
-    @SuppressWarnings("unchecked")
-    private static Map<String, Object> asObject(Object tree) {
-        return (Map<String, Object>) tree;
     }
 }

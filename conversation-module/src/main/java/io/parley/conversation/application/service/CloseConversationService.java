@@ -1,19 +1,17 @@
 package io.parley.conversation.application.service;
 
 import io.micronaut.transaction.annotation.Transactional;
-import io.parley.conversation.api.TicketPresence;
 import io.parley.conversation.application.port.in.CloseConversationUseCase;
 import io.parley.conversation.application.port.in.ConversationRef;
-import io.parley.conversation.application.port.out.LoadConversationPort;
 import io.parley.conversation.application.port.out.UpdateConversationPort;
 import io.parley.conversation.domain.Conversation;
 import io.parley.kernel.Caller;
+import io.parley.kernel.Timestamps;
 import jakarta.inject.Singleton;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.time.Clock;
-import java.util.List;
 
 @Singleton
 public class CloseConversationService implements CloseConversationUseCase {
@@ -24,9 +22,8 @@ public class CloseConversationService implements CloseConversationUseCase {
     private final UpdateConversationPort updates;
     private final Clock clock;
 
-    public CloseConversationService(LoadConversationPort conversations, List<TicketPresence> ticketPresence,
-                                    UpdateConversationPort updates, Clock clock) {
-        this.guard = new ConversationGuard(conversations, ticketPresence);
+    public CloseConversationService(ConversationGuard guard, UpdateConversationPort updates, Clock clock) {
+        this.guard = guard;
         this.updates = updates;
         this.clock = clock;
     }
@@ -39,7 +36,7 @@ public class CloseConversationService implements CloseConversationUseCase {
         if (!conversation.isOpen()) {
             return conversation;
         }
-        if (updates.close(conversation.id(), Now.of(clock))) {
+        if (updates.close(conversation.id(), Timestamps.now(clock))) {
             LOG.info("closed conversation {}", conversation.id());
         }
         return guard.reloadOrNotFound(conversation);

@@ -3,7 +3,6 @@ package io.parley.conversation.application.service;
 import io.micronaut.transaction.annotation.Transactional;
 import io.parley.conversation.api.ConversationDirectory;
 import io.parley.conversation.api.ConversationView;
-import io.parley.conversation.api.TicketPresence;
 import io.parley.conversation.application.port.in.ConversationRef;
 import io.parley.conversation.application.port.out.LoadConversationPort;
 import io.parley.conversation.application.port.out.LoadMessagesPort;
@@ -16,7 +15,6 @@ import io.parley.kernel.Caller;
 import jakarta.inject.Singleton;
 
 import java.util.Iterator;
-import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -28,11 +26,10 @@ public class ConversationDirectoryService implements ConversationDirectory {
     private final LoadMessagesPort messages;
     private final ConversationGuard guard;
 
-    public ConversationDirectoryService(LoadConversationPort conversations, LoadMessagesPort messages,
-                                        List<TicketPresence> ticketPresence) {
+    public ConversationDirectoryService(LoadConversationPort conversations, LoadMessagesPort messages, ConversationGuard guard) {
         this.conversations = conversations;
         this.messages = messages;
-        this.guard = new ConversationGuard(conversations, ticketPresence);
+        this.guard = guard;
     }
 
     @Override

@@ -8,22 +8,24 @@ import io.parley.conversation.domain.ConversationAccess;
 import io.parley.conversation.domain.ConversationScope;
 import io.parley.kernel.Caller;
 import io.parley.kernel.NotFoundException;
+import jakarta.inject.Singleton;
 
-import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
 /**
  * Finds the conversation a request names, scoped to the caller in the query and checked again
  * with {@link ConversationAccess}, so every use case hides what the caller may not read behind the
- * same 404 as a missing conversation.
+ * same 404 as a missing conversation. One bean, injected into every use case that names a conversation.
  */
+@Singleton
 final class ConversationGuard {
 
     private final LoadConversationPort conversations;
-    private final List<TicketPresence> ticketPresence;
+    private final Optional<TicketPresence> ticketPresence;
 
-    ConversationGuard(LoadConversationPort conversations, List<TicketPresence> ticketPresence) {
+    /** @param ticketPresence empty when no ticketing module is deployed: then no conversation has a ticket */
+    ConversationGuard(LoadConversationPort conversations, Optional<TicketPresence> ticketPresence) {
         this.conversations = conversations;
         this.ticketPresence = ticketPresence;
     }
@@ -68,7 +70,7 @@ final class ConversationGuard {
     }
 
     private boolean hasTicket(Conversation conversation) {
-        return ticketPresence.stream().anyMatch(presence -> presence.hasTicket(conversation.id()));
+        return ticketPresence.map(presence -> presence.hasTicket(conversation.id())).orElse(false);
     }
 
     private static Caller actingCaller(ConversationRef ref, Caller caller) {

@@ -1,11 +1,9 @@
 package io.parley.conversation.application.service;
 
 import io.micronaut.transaction.annotation.Transactional;
-import io.parley.conversation.api.TicketPresence;
 import io.parley.conversation.application.port.in.ConversationRef;
 import io.parley.conversation.application.port.in.EraseConversationUseCase;
 import io.parley.conversation.application.port.out.EraseConversationPort;
-import io.parley.conversation.application.port.out.LoadConversationPort;
 import io.parley.conversation.domain.Conversation;
 import io.parley.conversation.domain.ConversationAccess;
 import io.parley.kernel.Caller;
@@ -14,7 +12,6 @@ import jakarta.inject.Singleton;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import java.util.List;
 
 @Singleton
 public class EraseConversationService implements EraseConversationUseCase {
@@ -24,9 +21,8 @@ public class EraseConversationService implements EraseConversationUseCase {
     private final ConversationGuard guard;
     private final EraseConversationPort erasure;
 
-    public EraseConversationService(LoadConversationPort conversations, List<TicketPresence> ticketPresence,
-                                    EraseConversationPort erasure) {
-        this.guard = new ConversationGuard(conversations, ticketPresence);
+    public EraseConversationService(ConversationGuard guard, EraseConversationPort erasure) {
+        this.guard = guard;
         this.erasure = erasure;
     }
 

@@ -1,11 +1,9 @@
 package io.parley.conversation.application.service;
 
 import io.micronaut.transaction.annotation.Transactional;
-import io.parley.conversation.api.TicketPresence;
 import io.parley.conversation.application.port.in.GiveFeedbackCommand;
 import io.parley.conversation.application.port.in.GiveFeedbackUseCase;
 import io.parley.conversation.application.port.in.RecordedFeedback;
-import io.parley.conversation.application.port.out.LoadConversationPort;
 import io.parley.conversation.application.port.out.SaveFeedbackPort;
 import io.parley.conversation.domain.Conversation;
 import io.parley.conversation.domain.ConversationAccess;
@@ -16,10 +14,10 @@ import io.parley.kernel.Ids;
 import io.parley.kernel.Validation;
 import io.parley.kernel.redaction.Redacted;
 import io.parley.kernel.redaction.Redactor;
+import io.parley.kernel.Timestamps;
 import jakarta.inject.Singleton;
 
 import java.time.Clock;
-import java.util.List;
 
 @Singleton
 public class GiveFeedbackService implements GiveFeedbackUseCase {
@@ -29,9 +27,8 @@ public class GiveFeedbackService implements GiveFeedbackUseCase {
     private final Redactor redactor;
     private final Clock clock;
 
-    public GiveFeedbackService(LoadConversationPort conversations, List<TicketPresence> ticketPresence,
-                               SaveFeedbackPort feedback, Redactor redactor, Clock clock) {
-        this.guard = new ConversationGuard(conversations, ticketPresence);
+    public GiveFeedbackService(ConversationGuard guard, SaveFeedbackPort feedback, Redactor redactor, Clock clock) {
+        this.guard = guard;
         this.feedback = feedback;
         this.redactor = redactor;
         this.clock = clock;
@@ -49,7 +46,7 @@ public class GiveFeedbackService implements GiveFeedbackUseCase {
         if (comment.value() != null) {
             Validation.check().text(comment.value(), "comment", 0, Feedback.MAX_COMMENT_LENGTH).throwIfInvalid();
         }
-        Feedback saved = feedback.save(Ids.newId(clock), conversation.id(), command.rating(), comment.value(), Now.of(clock))
+        Feedback saved = feedback.save(Ids.newId(clock), conversation.id(), command.rating(), comment.value(), Timestamps.now(clock))
                 .orElseThrow(ConversationGuard::notFound);
         return new RecordedFeedback(saved, comment.count());
     }

@@ -1,10 +1,8 @@
 package io.parley.conversation.application.service;
 
 import io.micronaut.transaction.annotation.Transactional;
-import io.parley.conversation.api.TicketPresence;
 import io.parley.conversation.application.port.in.ReadMessagesQuery;
 import io.parley.conversation.application.port.in.ReadMessagesUseCase;
-import io.parley.conversation.application.port.out.LoadConversationPort;
 import io.parley.conversation.application.port.out.LoadMessagesPort;
 import io.parley.conversation.domain.Conversation;
 import io.parley.conversation.domain.Message;
@@ -20,8 +18,8 @@ public class ReadMessagesService implements ReadMessagesUseCase {
     private final ConversationGuard guard;
     private final LoadMessagesPort messages;
 
-    public ReadMessagesService(LoadConversationPort conversations, List<TicketPresence> ticketPresence, LoadMessagesPort messages) {
-        this.guard = new ConversationGuard(conversations, ticketPresence);
+    public ReadMessagesService(ConversationGuard guard, LoadMessagesPort messages) {
+        this.guard = guard;
         this.messages = messages;
     }
 

@@ -1,20 +1,18 @@
 package io.parley.conversation.application.service;
 
 import io.micronaut.transaction.annotation.Transactional;
-import io.parley.conversation.api.TicketPresence;
 import io.parley.conversation.application.port.in.SetConversationSummaryCommand;
 import io.parley.conversation.application.port.in.SetConversationSummaryUseCase;
-import io.parley.conversation.application.port.out.LoadConversationPort;
 import io.parley.conversation.application.port.out.UpdateConversationPort;
 import io.parley.conversation.domain.Conversation;
 import io.parley.conversation.domain.ConversationAccess;
 import io.parley.kernel.Caller;
 import io.parley.kernel.ForbiddenException;
 import io.parley.kernel.redaction.Redactor;
+import io.parley.kernel.Timestamps;
 import jakarta.inject.Singleton;
 
 import java.time.Clock;
-import java.util.List;
 
 @Singleton
 public class SetConversationSummaryService implements SetConversationSummaryUseCase {
@@ -24,9 +22,8 @@ public class SetConversationSummaryService implements SetConversationSummaryUseC
     private final Redactor redactor;
     private final Clock clock;
 
-    public SetConversationSummaryService(LoadConversationPort conversations, List<TicketPresence> ticketPresence,
-                                         UpdateConversationPort updates, Redactor redactor, Clock clock) {
-        this.guard = new ConversationGuard(conversations, ticketPresence);
+    public SetConversationSummaryService(ConversationGuard guard, UpdateConversationPort updates, Redactor redactor, Clock clock) {
+        this.guard = guard;
         this.updates = updates;
         this.redactor = redactor;
         this.clock = clock;
@@ -41,7 +38,7 @@ public class SetConversationSummaryService implements SetConversationSummaryUseC
         Conversation conversation = guard.requireReadable(command.conversation(), caller).conversation();
         // a redaction marker may be longer than the secret it replaces: the stored summary keeps the 100-character bound
         String summary = Conversation.summaryPreviewOf(redactor.redact(command.summary()).value());
-        updates.setSummary(conversation.id(), summary, Now.of(clock));
+        updates.setSummary(conversation.id(), summary, Timestamps.now(clock));
         return guard.reloadOrNotFound(conversation);
     }
 }

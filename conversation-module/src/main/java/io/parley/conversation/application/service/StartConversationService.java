@@ -11,6 +11,7 @@ import io.parley.kernel.Caller;
 import io.parley.kernel.Ids;
 import io.parley.kernel.redaction.Redacted;
 import io.parley.kernel.redaction.Redactor;
+import io.parley.kernel.Timestamps;
 import jakarta.inject.Singleton;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -43,7 +44,7 @@ public class StartConversationService implements StartConversationUseCase {
         UUID ownerId = caller.isAuthenticated() ? users.ensureUser(caller) : null;
         Redacted<Object> metadata = redactor.redactTree(command.metadata());
         Conversation conversation = conversations.create(new NewConversation(Ids.newId(clock), ownerId, Ids.newSessionId(),
-                command.channel(), command.locale(), (Map<String, Object>) metadata.value(), Now.of(clock)));
+                command.channel(), command.locale(), (Map<String, Object>) metadata.value(), Timestamps.now(clock)));
         LOG.info("started conversation {} ({}, {})", conversation.id(), conversation.channel().wireValue(),
                 ownerId == null ? "guest" : "user");
         return conversation;

@@ -2,7 +2,6 @@ package io.parley.conversation.application.service;
 
 import io.micronaut.transaction.annotation.Transactional;
 import io.parley.conversation.api.TicketFeed;
-import io.parley.conversation.api.TicketPresence;
 import io.parley.conversation.application.port.in.ConversationChanges;
 import io.parley.conversation.application.port.in.ConversationPosition;
 import io.parley.conversation.application.port.in.ConversationRef;
@@ -32,14 +31,14 @@ public class WatchConversationService implements WatchConversationUseCase {
     private final ConversationGuard guard;
     private final LoadConversationPort conversations;
     private final LoadMessagesPort messages;
-    private final List<TicketFeed> ticketFeeds;
+    private final Optional<TicketFeed> ticketFeed;
 
-    public WatchConversationService(LoadConversationPort conversations, List<TicketPresence> ticketPresence, LoadMessagesPort messages,
-                                    List<TicketFeed> ticketFeeds) {
-        this.guard = new ConversationGuard(conversations, ticketPresence);
+    public WatchConversationService(ConversationGuard guard, LoadConversationPort conversations, LoadMessagesPort messages,
+                                    Optional<TicketFeed> ticketFeed) {
+        this.guard = guard;
         this.conversations = conversations;
         this.messages = messages;
-        this.ticketFeeds = ticketFeeds;
+        this.ticketFeed = ticketFeed;
     }
 
     @Override
@@ -71,14 +70,13 @@ public class WatchConversationService implements WatchConversationUseCase {
         if (page.size() > limit) {
             return new ConversationChanges(page.subList(0, limit), true, Optional.empty(), Optional.empty(), false);
         }
-        Optional<TicketFeed.TicketChange> ticket = ticketFeeds.stream()
-                .map(feed -> feed.changedAfter(conversation.id(), position.ticketChange(), watch.viewer()))
-                .flatMap(Optional::stream).findFirst();
+        Optional<TicketFeed.TicketChange> ticket = ticketFeed
+                .flatMap(feed -> feed.changedAfter(conversation.id(), position.ticketChange(), watch.viewer()));
         Optional<Conversation> closed = !position.closed() && !conversation.isOpen() ? Optional.of(conversation) : Optional.empty();
         return new ConversationChanges(page, false, ticket, closed, false);
     }
 
     private long latestTicketChange(Conversation conversation) {
-        return ticketFeeds.stream().mapToLong(feed -> feed.latestChange(conversation.id())).max().orElse(0);
+        return ticketFeed.map(feed -> feed.latestChange(conversation.id())).orElse(0L);
     }
 }

@@ -53,8 +53,9 @@ class AppendMessageServiceTest {
     final TicketPresence tickets = mock(TicketPresence.class);
     final AppendMessagePort messages = mock(AppendMessagePort.class);
     final Redactor redactor = mock(Redactor.class);
-    final AppendMessageService service = new AppendMessageService(conversations, List.of(tickets), messages,
-            new ContentLimits(30, 60, 60), redactor, CLOCK);
+    final ConversationGuard guard = new ConversationGuard(conversations, Optional.of(tickets));
+    final AppendMessageService service = new AppendMessageService(guard,
+            new MessageAppender(guard, messages, new ContentLimits(30, 60, 60), redactor, CLOCK));
     final Conversation alices = Conversations.ownedBy("alice");
 
     @BeforeEach

@@ -28,7 +28,7 @@ class CloseConversationServiceTest {
 
     final LoadConversationPort conversations = mock(LoadConversationPort.class);
     final UpdateConversationPort updates = mock(UpdateConversationPort.class);
-    final CloseConversationService service = new CloseConversationService(conversations, List.of(), updates, CLOCK);
+    final CloseConversationService service = new CloseConversationService(new ConversationGuard(conversations, Optional.empty()), updates, CLOCK);
     final Conversation open = Conversations.ownedBy("alice");
     final Conversation closed = Conversations.closed(open);
 

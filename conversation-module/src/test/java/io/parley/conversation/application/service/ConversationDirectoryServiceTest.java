@@ -33,7 +33,7 @@ class ConversationDirectoryServiceTest {
     final LoadConversationPort conversations = mock(LoadConversationPort.class);
     final LoadMessagesPort messages = mock(LoadMessagesPort.class);
     final TicketPresence tickets = mock(TicketPresence.class);
-    final ConversationDirectoryService directory = new ConversationDirectoryService(conversations, messages, List.of(tickets));
+    final ConversationDirectoryService directory = new ConversationDirectoryService(conversations, messages, new ConversationGuard(conversations, Optional.of(tickets)));
     final Conversation alices = Conversations.ownedBy("alice");
 
     @Test

@@ -28,7 +28,7 @@ class EraseConversationServiceTest {
 
     final LoadConversationPort conversations = mock(LoadConversationPort.class);
     final EraseConversationPort erasure = mock(EraseConversationPort.class);
-    final EraseConversationService service = new EraseConversationService(conversations, List.of(), erasure);
+    final EraseConversationService service = new EraseConversationService(new ConversationGuard(conversations, Optional.empty()), erasure);
     final Conversation alices = Conversations.ownedBy("alice");
 
     @Test

@@ -35,7 +35,7 @@ class ExportTranscriptServiceTest {
 
     final LoadConversationPort conversations = mock(LoadConversationPort.class);
     final LoadMessagesPort messages = mock(LoadMessagesPort.class);
-    final ExportTranscriptService service = new ExportTranscriptService(conversations, List.of(), messages);
+    final ExportTranscriptService service = new ExportTranscriptService(new ConversationGuard(conversations, Optional.empty()), messages);
 
     final Conversation withMessages = new Conversation(UUID.randomUUID(), "session-0123456789abcdefgh", UUID.randomUUID(), "alice",
             Channel.WEB, null, ConversationStatus.OPEN, null, Map.of(), 700, Conversations.STARTED,

@@ -29,7 +29,7 @@ class GetConversationServiceTest {
 
     final LoadConversationPort conversations = mock(LoadConversationPort.class);
     final TicketPresence tickets = mock(TicketPresence.class);
-    final GetConversationService service = new GetConversationService(conversations, List.of(tickets));
+    final GetConversationService service = new GetConversationService(new ConversationGuard(conversations, Optional.of(tickets)));
     final Conversation alices = Conversations.ownedBy("alice");
 
     @Test

@@ -37,7 +37,7 @@ class GiveFeedbackServiceTest {
     final LoadConversationPort conversations = mock(LoadConversationPort.class);
     final SaveFeedbackPort feedback = mock(SaveFeedbackPort.class);
     final Redactor redactor = mock(Redactor.class);
-    final GiveFeedbackService service = new GiveFeedbackService(conversations, List.of(), feedback, redactor, CLOCK);
+    final GiveFeedbackService service = new GiveFeedbackService(new ConversationGuard(conversations, Optional.empty()), feedback, redactor, CLOCK);
     final Conversation alices = Conversations.ownedBy("alice");
 
     @Test

@@ -39,7 +39,7 @@ class ReadMessagesServiceTest {
 
     final LoadConversationPort conversations = mock(LoadConversationPort.class);
     final LoadMessagesPort messages = mock(LoadMessagesPort.class);
-    final ReadMessagesService service = new ReadMessagesService(conversations, List.of(), messages);
+    final ReadMessagesService service = new ReadMessagesService(new ConversationGuard(conversations, Optional.empty()), messages);
     final Conversation alices = Conversations.ownedBy("alice");
 
     static List<Message> messages(UUID conversationId, long fromSeq, long toSeq) {

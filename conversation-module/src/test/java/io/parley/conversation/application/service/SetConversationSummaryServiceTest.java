@@ -30,7 +30,7 @@ class SetConversationSummaryServiceTest {
     final LoadConversationPort conversations = mock(LoadConversationPort.class);
     final UpdateConversationPort updates = mock(UpdateConversationPort.class);
     final Redactor redactor = mock(Redactor.class);
-    final SetConversationSummaryService service = new SetConversationSummaryService(conversations, List.of(), updates, redactor, CLOCK);
+    final SetConversationSummaryService service = new SetConversationSummaryService(new ConversationGuard(conversations, Optional.empty()), updates, redactor, CLOCK);
     final Conversation alices = Conversations.ownedBy("alice");
 
     @Test

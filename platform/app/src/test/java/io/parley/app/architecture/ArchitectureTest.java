@@ -41,6 +41,12 @@ class ArchitectureTest {
         expected.add(ParleyArchitecture.LIVE);
         assertEquals(expected, units);
         assertTrue(production.contain("io.parley.app.Application"));
+        // the three bounded contexts of conversation-module are modules of their own, each seen by the rules
+        assertEquals(Set.of("conversation", "knowledge", "chat"), Set.of(
+                PARLEY.placeOf(production.get("io.parley.conversation.application.service.AppendMessageService")).orElseThrow().unit(),
+                PARLEY.placeOf(production.get("io.parley.knowledge.api.KnowledgeSearch")).orElseThrow().unit(),
+                PARLEY.placeOf(production.get("io.parley.chat.application.service.ChatTurnService")).orElseThrow().unit()));
+        assertEquals(Set.of("conversation", "knowledge"), ParleyArchitecture.MODULES.get("chat"), "the chat turn brings the two together");
         assertTrue(production.stream().map(JavaClass::getName).noneMatch(name -> name.contains("archfixtures") || name.endsWith("Test")
                 || name.contains(".$")), "no fixtures, tests or generated classes");
     }

@@ -53,6 +53,8 @@ final class ParleyArchitecture {
      */
     static final Map<String, Set<String>> MODULES = Collections.unmodifiableMap(new TreeMap<>(Map.of(
             "conversation", Set.of(),
+            "knowledge", Set.of(),
+            "chat", Set.of("conversation", "knowledge"),
             "ticketing", Set.of("conversation"),
             "tracing", Set.of("conversation"),
             "retention", Set.of("conversation", "ticketing", "tracing"))));

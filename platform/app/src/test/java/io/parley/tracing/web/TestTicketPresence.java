@@ -1,5 +1,6 @@
 package io.parley.tracing.web;
 
+import io.micronaut.context.annotation.Replaces;
 import io.micronaut.context.annotation.Requires;
 import io.parley.conversation.api.TicketPresence;
 import jakarta.inject.Singleton;
@@ -9,10 +10,12 @@ import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Stands in for the ticketing module (not in this branch) so the read rule "agents see conversations
- * that have a ticket" can be exercised. Only in contexts that set {@code parley.test.ticket-presence}.
+ * Stands in for the ticketing module's presence check (replacing it: the conversation module injects at most
+ * one) so the read rule "agents see conversations that have a ticket" can be exercised without opening
+ * tickets. Only in contexts that set {@code parley.test.ticket-presence}.
  */
 @Singleton
+@Replaces(TicketPresence.class)
 @Requires(property = "parley.test.ticket-presence", value = "enabled")
 class TestTicketPresence implements TicketPresence {
 

@@ -1,5 +1,7 @@
 package io.parley.kernel.redaction;
 
+import io.parley.kernel.Text;
+
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -85,6 +87,16 @@ public final class Redactor {
             }
         }
         return claims.applyTo(text);
+    }
+
+    /**
+     * Redacts, then cuts to {@code maxCodePoints} with {@link Text#fit}: the one way a text is stored that
+     * must fit a limit although a marker may have made it longer (a chat reply, a ticket reason, a span's
+     * name). Redacting first means no secret can escape detection by being cut in half; {@code null} stays null.
+     */
+    public Redacted<String> redactToFit(String text, int maxCodePoints) {
+        Redacted<String> redacted = redact(text);
+        return redacted.value() == null ? redacted : new Redacted<>(Text.fit(redacted.value(), maxCodePoints), redacted.count());
     }
 
     /**

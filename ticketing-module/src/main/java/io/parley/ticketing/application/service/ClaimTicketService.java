@@ -7,6 +7,7 @@ import io.parley.ticketing.application.port.in.ClaimTicketUseCase;
 import io.parley.ticketing.application.port.out.LockTicketPort;
 import io.parley.ticketing.domain.Ticket;
 import io.parley.ticketing.domain.TicketStatus;
+import io.parley.kernel.Timestamps;
 import jakarta.inject.Singleton;
 import jakarta.transaction.Transactional;
 
@@ -39,7 +40,7 @@ public class ClaimTicketService implements ClaimTicketUseCase {
         Roles.requireStaff(caller);
         UUID agent = users.ensureUser(caller);
         return lockTickets.lockNextInQueue().map(ticket -> {
-            Instant now = Now.of(clock);
+            Instant now = Timestamps.now(clock);
             Ticket.Change claim = ticket.moveTo(TicketStatus.ACTIVE_HUMAN_CHAT,
                     Ticket.Move.by(caller.actorLabel(), CLAIM_REASON, now, Ids.newId(clock)).assigning(agent));
             changes.store(ticket, claim);

@@ -4,13 +4,13 @@ import io.parley.conversation.api.ConversationDirectory;
 import io.parley.conversation.api.ConversationView;
 import io.parley.kernel.Caller;
 import io.parley.kernel.NotFoundException;
-import io.parley.ticketing.application.port.in.ConversationRef;
+import io.parley.ticketing.application.port.in.ConversationLookup;
 import jakarta.inject.Singleton;
 
 import java.util.UUID;
 
 /**
- * Turns a {@link ConversationRef} into the conversation the caller may act on, by the conversation
+ * Turns a {@link ConversationLookup} into the conversation the caller may act on, by the conversation
  * module's own isolation rules. A guest reference acts as the guest holding that session, whoever
  * calls: the session id is the capability.
  */
@@ -24,7 +24,7 @@ class ConversationResolver {
     }
 
     /** The customer side (owner or guest), or an admin/service acting on any conversation. */
-    Resolved owned(ConversationRef ref, Caller caller) {
+    Resolved owned(ConversationLookup ref, Caller caller) {
         if (ref.isSession()) {
             Caller guest = Caller.guest(ref.sessionId());
             return new Resolved(directory.requireOwnedBy(sessionConversation(ref), guest), guest);
@@ -33,7 +33,7 @@ class ConversationResolver {
     }
 
     /** Anyone who may read the conversation (its customer, admins, services, agents once it has a ticket). */
-    Resolved readable(ConversationRef ref, Caller caller) {
+    Resolved readable(ConversationLookup ref, Caller caller) {
         if (ref.isSession()) {
             Caller guest = Caller.guest(ref.sessionId());
             return new Resolved(directory.requireReadable(sessionConversation(ref), guest), guest);
@@ -55,7 +55,7 @@ class ConversationResolver {
         return directory.find(conversationId).map(ConversationView::summary).orElse(null);
     }
 
-    private UUID sessionConversation(ConversationRef ref) {
+    private UUID sessionConversation(ConversationLookup ref) {
         return directory.findBySession(ref.sessionId()).map(ConversationView::id)
                 .orElseThrow(() -> new NotFoundException("conversation"));
     }

@@ -11,6 +11,7 @@ import io.parley.ticketing.domain.DeliveryOutcome;
 import io.parley.ticketing.domain.Handoff;
 import io.parley.ticketing.domain.DeliveryState;
 import io.parley.ticketing.domain.Ticket;
+import io.parley.kernel.Timestamps;
 import jakarta.inject.Singleton;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -54,14 +55,14 @@ public class DispatchHandoffsService implements DispatchHandoffsUseCase {
 
     @Override
     public DispatchReport dispatchDue() {
-        Instant now = Now.of(clock);
+        Instant now = Timestamps.now(clock);
         List<Handoff> claimed = outbox.claimDue(now, settings.batchSize(), now.plus(settings.lease()));
         int delivered = 0;
         int retrying = 0;
         int failed = 0;
         for (Handoff handoff : claimed) {
             DeliveryOutcome outcome = deliver(handoff);
-            Handoff after = handoff.after(outcome, settings.retryPolicy(), Now.of(clock));
+            Handoff after = handoff.after(outcome, settings.retryPolicy(), Timestamps.now(clock));
             boolean recorded = outbox.recordAttempt(after);
             // ids, provider, attempt number and status only: never the transcript, the error text or credentials
             LOG.info("handoff {} of ticket {} via {}: attempt {} -> delivery {}{}", handoff.id(), handoff.ticketId(),

@@ -11,6 +11,7 @@ import io.parley.ticketing.application.port.out.SaveTicketPort;
 import io.parley.ticketing.domain.Ticket;
 import io.parley.ticketing.domain.TicketNumber;
 import io.parley.ticketing.domain.TicketStatus;
+import io.parley.kernel.Timestamps;
 import jakarta.inject.Singleton;
 import jakarta.transaction.Transactional;
 
@@ -59,7 +60,7 @@ public class EscalationService implements EscalateConversationUseCase {
                     .orElseThrow(() -> new ConflictException("conversation is closed", Map.of("conversation_status", conversation.status())));
             return new Escalated(existing, handoffs.findByTicket(existing.id()), Outcome.UNCHANGED);
         }
-        Instant now = Now.of(clock);
+        Instant now = Timestamps.now(clock);
         // a plain read spares the common repeat an insert and a ticket number; a race past it is settled by ON CONFLICT
         if (loadTickets.findByConversation(conversation.id()).isEmpty()) {
             Ticket.Change opened = Ticket.open(Ids.newId(clock), new TicketNumber(saveTickets.nextTicketNumber()), conversation.id(),

@@ -2,7 +2,7 @@ package io.parley.ticketing.application.service;
 
 import io.parley.kernel.Caller;
 import io.parley.kernel.NotFoundException;
-import io.parley.ticketing.application.port.in.ConversationRef;
+import io.parley.ticketing.application.port.in.ConversationLookup;
 import io.parley.ticketing.application.port.in.GetHandoffUseCase;
 import io.parley.ticketing.application.port.out.LoadHandoffPort;
 import io.parley.ticketing.application.port.out.LoadTicketPort;
@@ -26,7 +26,7 @@ public class GetHandoffService implements GetHandoffUseCase {
 
     @Override
     @Transactional
-    public HandoffWithTicket forConversation(ConversationRef conversation, Caller caller) {
+    public HandoffWithTicket forConversation(ConversationLookup conversation, Caller caller) {
         var view = conversations.readable(conversation, caller).view();
         Handoff handoff = handoffs.findByConversation(view.id()).orElseThrow(() -> new NotFoundException("handoff"));
         Ticket ticket = tickets.findById(handoff.ticketId()).orElseThrow(() -> new NotFoundException("handoff"));

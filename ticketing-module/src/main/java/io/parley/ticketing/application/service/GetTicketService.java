@@ -2,7 +2,7 @@ package io.parley.ticketing.application.service;
 
 import io.parley.kernel.Caller;
 import io.parley.kernel.NotFoundException;
-import io.parley.ticketing.application.port.in.ConversationRef;
+import io.parley.ticketing.application.port.in.ConversationLookup;
 import io.parley.ticketing.application.port.in.GetTicketUseCase;
 import io.parley.ticketing.application.port.out.LoadTicketPort;
 import io.parley.ticketing.domain.Ticket;
@@ -32,7 +32,7 @@ public class GetTicketService implements GetTicketUseCase {
 
     @Override
     @Transactional
-    public Ticket forConversation(ConversationRef conversation, Caller caller) {
+    public Ticket forConversation(ConversationLookup conversation, Caller caller) {
         var view = conversations.readable(conversation, caller).view();
         return loadTickets.findByConversation(view.id()).orElseThrow(() -> new NotFoundException("ticket"));
     }

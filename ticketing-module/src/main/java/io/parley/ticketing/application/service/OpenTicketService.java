@@ -9,6 +9,7 @@ import io.parley.ticketing.application.port.out.LoadTicketPort;
 import io.parley.ticketing.application.port.out.SaveTicketPort;
 import io.parley.ticketing.domain.Ticket;
 import io.parley.ticketing.domain.TicketNumber;
+import io.parley.kernel.Timestamps;
 import jakarta.inject.Singleton;
 import jakarta.transaction.Transactional;
 
@@ -48,7 +49,7 @@ public class OpenTicketService implements OpenTicketUseCase {
         if (existing.isPresent()) {
             return new Opened(existing.get(), false);
         }
-        Instant now = Now.of(clock);
+        Instant now = Timestamps.now(clock);
         Ticket.Change opened = Ticket.open(Ids.newId(clock), new TicketNumber(saveTickets.nextTicketNumber()), conversation.id(),
                 conversation.ownerId(), command.priority(), command.description(), command.metadata(),
                 Ticket.Move.by(command.caller().actorLabel(), null, now, Ids.newId(clock)));

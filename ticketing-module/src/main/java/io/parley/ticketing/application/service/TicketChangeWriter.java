@@ -6,6 +6,7 @@ import io.parley.ticketing.application.port.out.HelpdeskProviders;
 import io.parley.ticketing.application.port.out.SaveTicketPort;
 import io.parley.ticketing.domain.Handoff;
 import io.parley.ticketing.domain.Ticket;
+import io.parley.kernel.Timestamps;
 import jakarta.inject.Singleton;
 
 import java.time.Clock;
@@ -38,7 +39,7 @@ class TicketChangeWriter {
         tickets.update(after, before.version());
         tickets.append(change.event());
         // the clock's reading, not the event's time: that may lie a microsecond ahead (see Ticket), and the handoff is due now
-        Instant now = Now.of(clock);
+        Instant now = Timestamps.now(clock);
         if (change.queuesHandoff() && after.conversationId() != null) {
             Handoff handoff = Handoff.queue(Ids.newId(clock), after.id(), after.conversationId(), helpdesks.active(),
                     after.escalationReason(), now);

@@ -3,6 +3,7 @@ package io.parley.ticketing.application.service;
 import io.micronaut.transaction.annotation.Transactional;
 import io.parley.kernel.ForbiddenException;
 import io.parley.kernel.Ids;
+import io.parley.kernel.Timestamps;
 import io.parley.kernel.NotFoundException;
 import io.parley.ticketing.application.port.in.TransitionOwnTicketUseCase;
 import io.parley.ticketing.application.port.out.LockTicketPort;
@@ -44,7 +45,7 @@ public class TransitionOwnTicketService implements TransitionOwnTicketUseCase {
         }
         Ticket ticket = lockTickets.lockByConversation(resolved.view().id()).orElseThrow(() -> new NotFoundException("ticket"));
         Ticket.Change change = ticket.moveTo(CUSTOMER_MOVE,
-                Ticket.Move.by(resolved.caller().actorLabel(), command.reason(), Now.of(clock), Ids.newId(clock)));
+                Ticket.Move.by(resolved.caller().actorLabel(), command.reason(), Timestamps.now(clock), Ids.newId(clock)));
         changes.store(ticket, change);
         return change.ticket();
     }

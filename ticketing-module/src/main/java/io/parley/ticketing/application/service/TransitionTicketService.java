@@ -9,6 +9,7 @@ import io.parley.ticketing.application.port.in.TransitionTicketUseCase;
 import io.parley.ticketing.application.port.out.LockTicketPort;
 import io.parley.ticketing.domain.Ticket;
 import io.parley.ticketing.domain.TicketStatus;
+import io.parley.kernel.Timestamps;
 import jakarta.inject.Singleton;
 import jakarta.transaction.Transactional;
 
@@ -44,7 +45,7 @@ public class TransitionTicketService implements TransitionTicketUseCase {
         Ticket ticket = lockTickets.lockById(command.ticketId()).orElseThrow(() -> new NotFoundException("ticket"));
         authorize(ticket, command);
         ticket.requireVersion(command.expectedVersion());
-        Ticket.Move move = Ticket.Move.by(caller.actorLabel(), command.reason(), Now.of(clock), Ids.newId(clock));
+        Ticket.Move move = Ticket.Move.by(caller.actorLabel(), command.reason(), Timestamps.now(clock), Ids.newId(clock));
         if (command.to() == TicketStatus.ACTIVE_HUMAN_CHAT && ticket.status().canMoveTo(TicketStatus.ACTIVE_HUMAN_CHAT)) {
             move = move.assigning(command.assigneeId() != null ? command.assigneeId() : users.ensureUser(caller));
         }

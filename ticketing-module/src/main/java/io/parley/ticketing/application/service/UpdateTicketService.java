@@ -6,6 +6,7 @@ import io.parley.ticketing.application.port.in.UpdateTicketUseCase;
 import io.parley.ticketing.application.port.out.LockTicketPort;
 import io.parley.ticketing.application.port.out.SaveTicketPort;
 import io.parley.ticketing.domain.Ticket;
+import io.parley.kernel.Timestamps;
 import jakarta.inject.Singleton;
 import jakarta.transaction.Transactional;
 
@@ -33,7 +34,7 @@ public class UpdateTicketService implements UpdateTicketUseCase {
         }
         Ticket ticket = lockTickets.lockById(command.ticketId()).orElseThrow(() -> new NotFoundException("ticket"));
         ticket.requireVersion(command.expectedVersion());
-        Ticket edited = ticket.edit(command.priority(), command.description(), command.metadata(), Now.of(clock));
+        Ticket edited = ticket.edit(command.priority(), command.description(), command.metadata(), Timestamps.now(clock));
         saveTickets.update(edited, ticket.version());
         return edited;
     }

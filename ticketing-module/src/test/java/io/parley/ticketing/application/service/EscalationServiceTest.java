@@ -6,7 +6,7 @@ import io.parley.kernel.Caller;
 import io.parley.kernel.ConflictException;
 import io.parley.kernel.NotFoundException;
 import io.parley.kernel.RuleViolationException;
-import io.parley.ticketing.application.port.in.ConversationRef;
+import io.parley.ticketing.application.port.in.ConversationLookup;
 import io.parley.ticketing.application.port.in.EscalateConversationUseCase.EscalateCommand;
 import io.parley.ticketing.application.port.in.EscalateConversationUseCase.Escalated;
 import io.parley.ticketing.application.port.in.EscalateConversationUseCase.Outcome;
@@ -93,7 +93,7 @@ class EscalationServiceTest {
         when(lockTickets.lockByConversation(conversationId)).thenAnswer(call -> Optional.of(inserted.get()));
         when(helpdesks.active()).thenReturn(HelpdeskKind.ZENDESK);
 
-        Escalated result = service.escalate(new EscalateCommand(ConversationRef.byId(conversationId), ALICE, "the refund never came"));
+        Escalated result = service.escalate(new EscalateCommand(ConversationLookup.byId(conversationId), ALICE, "the refund never came"));
 
         assertTrue(result.created());
         Ticket ticket = result.ticket();
@@ -128,7 +128,7 @@ class EscalationServiceTest {
         when(lockTickets.lockByConversation(conversationId)).thenReturn(Optional.of(aiTicket));
         when(helpdesks.active()).thenReturn(HelpdeskKind.INTERNAL);
 
-        Escalated result = service.escalate(new EscalateCommand(ConversationRef.byId(conversationId), ALICE, "humans please"));
+        Escalated result = service.escalate(new EscalateCommand(ConversationLookup.byId(conversationId), ALICE, "humans please"));
 
         assertTrue(result.created());
         assertEquals(aiTicket.id(), result.ticket().id());
@@ -150,7 +150,7 @@ class EscalationServiceTest {
         Handoff handoff = Fixture.handoff(active);
         when(handoffs.findByTicket(active.id())).thenReturn(Optional.of(handoff));
 
-        Escalated result = service.escalate(new EscalateCommand(ConversationRef.byId(conversationId), ALICE, "again"));
+        Escalated result = service.escalate(new EscalateCommand(ConversationLookup.byId(conversationId), ALICE, "again"));
 
         assertFalse(result.created());
         assertSame(active, result.ticket());
@@ -166,13 +166,13 @@ class EscalationServiceTest {
         when(loadTickets.findByConversation(conversationId)).thenReturn(Optional.empty());
 
         ConflictException conflict = assertThrows(ConflictException.class,
-                () -> service.escalate(new EscalateCommand(ConversationRef.byId(conversationId), ALICE, "late")));
+                () -> service.escalate(new EscalateCommand(ConversationLookup.byId(conversationId), ALICE, "late")));
         assertEquals("closed", conflict.details().get("conversation_status"));
         verify(saveTickets, never()).insertIfAbsent(any());
 
         Ticket pending = Fixture.ticket(conversationId, TicketStatus.PENDING_HUMAN_ASSIGNMENT);
         when(loadTickets.findByConversation(conversationId)).thenReturn(Optional.of(pending));
-        Escalated repeat = service.escalate(new EscalateCommand(ConversationRef.byId(conversationId), ALICE, "late"));
+        Escalated repeat = service.escalate(new EscalateCommand(ConversationLookup.byId(conversationId), ALICE, "late"));
         assertFalse(repeat.created());
         assertSame(pending, repeat.ticket());
     }
@@ -185,7 +185,7 @@ class EscalationServiceTest {
         when(lockTickets.lockByConversation(conversationId)).thenReturn(Optional.of(closed));
         when(helpdesks.active()).thenReturn(HelpdeskKind.FRESHDESK);
 
-        Escalated result = service.escalate(new EscalateCommand(ConversationRef.byId(conversationId), ALICE, "it broke again"));
+        Escalated result = service.escalate(new EscalateCommand(ConversationLookup.byId(conversationId), ALICE, "it broke again"));
 
         assertEquals(Outcome.REOPENED, result.outcome());
         assertTrue(result.created());
@@ -215,7 +215,7 @@ class EscalationServiceTest {
         Ticket closed = Fixture.ticket(conversationId, TicketStatus.CLOSED_BY_CLIENT);
         when(loadTickets.findByConversation(conversationId)).thenReturn(Optional.of(closed));
 
-        Escalated result = service.escalate(new EscalateCommand(ConversationRef.byId(conversationId), ALICE, "again"));
+        Escalated result = service.escalate(new EscalateCommand(ConversationLookup.byId(conversationId), ALICE, "again"));
 
         assertEquals(Outcome.UNCHANGED, result.outcome());
         assertSame(closed, result.ticket());
@@ -225,8 +225,8 @@ class EscalationServiceTest {
     @Test
     void a_guest_escalates_through_the_session_as_the_guest_whoever_calls() {
         ConversationView guestConversation = conversation(conversationId, null, "open", null);
-        when(directory.findBySession("s3ss10n")).thenReturn(Optional.of(guestConversation));
-        when(directory.requireOwnedBy(conversationId, Caller.guest("s3ss10n"))).thenReturn(guestConversation);
+        when(directory.findBySession("s3ss10n-s3ss10n-s3ss10n")).thenReturn(Optional.of(guestConversation));
+        when(directory.requireOwnedBy(conversationId, Caller.guest("s3ss10n-s3ss10n-s3ss10n"))).thenReturn(guestConversation);
         when(loadTickets.findByConversation(conversationId)).thenReturn(Optional.empty());
         when(saveTickets.nextTicketNumber()).thenReturn(1045L);
         AtomicReference<Ticket> inserted = new AtomicReference<>();
@@ -237,7 +237,7 @@ class EscalationServiceTest {
         when(lockTickets.lockByConversation(conversationId)).thenAnswer(call -> Optional.of(inserted.get()));
         when(helpdesks.active()).thenReturn(HelpdeskKind.INTERNAL);
 
-        Escalated result = service.escalate(new EscalateCommand(ConversationRef.bySession("s3ss10n"), Caller.anonymous(), "help"));
+        Escalated result = service.escalate(new EscalateCommand(ConversationLookup.bySession("s3ss10n-s3ss10n-s3ss10n"), Caller.anonymous(), "help"));
 
         assertNull(result.ticket().clientId());
         ArgumentCaptor<TicketEvent> events = ArgumentCaptor.forClass(TicketEvent.class);
@@ -249,22 +249,22 @@ class EscalationServiceTest {
     void someone_elses_conversation_is_not_found_and_nothing_is_written() {
         when(directory.requireOwnedBy(eq(conversationId), any())).thenThrow(new NotFoundException("conversation"));
 
-        assertThrows(NotFoundException.class, () -> service.escalate(new EscalateCommand(ConversationRef.byId(conversationId), ALICE, "x")));
+        assertThrows(NotFoundException.class, () -> service.escalate(new EscalateCommand(ConversationLookup.byId(conversationId), ALICE, "x")));
 
         verifyNoInteractions(saveTickets, lockTickets, outbox);
     }
 
     @Test
     void an_unknown_session_is_not_found() {
-        when(directory.findBySession("nope")).thenReturn(Optional.empty());
-        assertThrows(NotFoundException.class, () -> service.escalate(new EscalateCommand(ConversationRef.bySession("nope"), Caller.anonymous(), "x")));
+        when(directory.findBySession("nope-nope-nope-nope-nope")).thenReturn(Optional.empty());
+        assertThrows(NotFoundException.class, () -> service.escalate(new EscalateCommand(ConversationLookup.bySession("nope-nope-nope-nope-nope"), Caller.anonymous(), "x")));
     }
 
     @Test
     void the_command_needs_a_reason_of_at_most_1000_characters() {
-        assertThrows(RuleViolationException.class, () -> new EscalateCommand(ConversationRef.byId(conversationId), ALICE, null));
-        assertThrows(RuleViolationException.class, () -> new EscalateCommand(ConversationRef.byId(conversationId), ALICE, ""));
-        assertThrows(RuleViolationException.class, () -> new EscalateCommand(ConversationRef.byId(conversationId), ALICE, "r".repeat(1001)));
-        assertThrows(RuleViolationException.class, () -> new EscalateCommand(ConversationRef.byId(conversationId), ALICE, "a\u0000b"));
+        assertThrows(RuleViolationException.class, () -> new EscalateCommand(ConversationLookup.byId(conversationId), ALICE, null));
+        assertThrows(RuleViolationException.class, () -> new EscalateCommand(ConversationLookup.byId(conversationId), ALICE, ""));
+        assertThrows(RuleViolationException.class, () -> new EscalateCommand(ConversationLookup.byId(conversationId), ALICE, "r".repeat(1001)));
+        assertThrows(RuleViolationException.class, () -> new EscalateCommand(ConversationLookup.byId(conversationId), ALICE, "a\u0000b"));
     }
 }

@@ -3,7 +3,7 @@ package io.parley.ticketing.application.service;
 import io.parley.conversation.api.ConversationDirectory;
 import io.parley.kernel.Caller;
 import io.parley.kernel.NotFoundException;
-import io.parley.ticketing.application.port.in.ConversationRef;
+import io.parley.ticketing.application.port.in.ConversationLookup;
 import io.parley.ticketing.application.port.in.GetHandoffUseCase.HandoffWithTicket;
 import io.parley.ticketing.application.port.out.LoadHandoffPort;
 import io.parley.ticketing.application.port.out.LoadTicketPort;
@@ -43,17 +43,19 @@ class GetHandoffServiceTest {
         service = new GetHandoffService(new ConversationResolver(directory), handoffs, tickets);
     }
 
+    static final String SESSION = "a-guest-session-id-of-a-guest";
+
     @Test
     void a_guest_reads_the_handoff_of_their_session() {
         var view = conversation(conversationId, null, "open", null);
-        when(directory.findBySession("s")).thenReturn(Optional.of(view));
-        when(directory.requireReadable(conversationId, Caller.guest("s"))).thenReturn(view);
+        when(directory.findBySession(SESSION)).thenReturn(Optional.of(view));
+        when(directory.requireReadable(conversationId, Caller.guest(SESSION))).thenReturn(view);
         Ticket ticket = Fixture.ticket(conversationId, TicketStatus.PENDING_HUMAN_ASSIGNMENT);
         Handoff handoff = Fixture.handoff(ticket);
         when(handoffs.findByConversation(conversationId)).thenReturn(Optional.of(handoff));
         when(tickets.findById(ticket.id())).thenReturn(Optional.of(ticket));
 
-        HandoffWithTicket found = service.forConversation(ConversationRef.bySession("s"), Caller.anonymous());
+        HandoffWithTicket found = service.forConversation(ConversationLookup.bySession(SESSION), Caller.anonymous());
         assertEquals(new HandoffWithTicket(handoff, ticket), found);
         assertEquals(HandoffStatus.PENDING, found.status());
     }
@@ -62,6 +64,6 @@ class GetHandoffServiceTest {
     void no_handoff_is_not_found() {
         when(directory.requireReadable(conversationId, Fixture.ALICE)).thenReturn(conversation(conversationId, UUID.randomUUID(), "open", null));
         when(handoffs.findByConversation(conversationId)).thenReturn(Optional.empty());
-        assertThrows(NotFoundException.class, () -> service.forConversation(ConversationRef.byId(conversationId), Fixture.ALICE));
+        assertThrows(NotFoundException.class, () -> service.forConversation(ConversationLookup.byId(conversationId), Fixture.ALICE));
     }
 }

@@ -2,7 +2,7 @@ package io.parley.ticketing.application.service;
 
 import io.parley.conversation.api.ConversationDirectory;
 import io.parley.kernel.NotFoundException;
-import io.parley.ticketing.application.port.in.ConversationRef;
+import io.parley.ticketing.application.port.in.ConversationLookup;
 import io.parley.ticketing.application.port.out.LoadTicketPort;
 import io.parley.ticketing.domain.Ticket;
 import io.parley.ticketing.domain.TicketEvent;
@@ -79,12 +79,12 @@ class GetTicketServiceTest {
     void the_ticket_of_a_readable_conversation() {
         when(directory.requireReadable(conversationId, Fixture.AGENT)).thenReturn(conversation(conversationId, null, "open", null));
         when(loadTickets.findByConversation(conversationId)).thenReturn(Optional.of(ticket));
-        assertSame(ticket, service.forConversation(ConversationRef.byId(conversationId), Fixture.AGENT));
+        assertSame(ticket, service.forConversation(ConversationLookup.byId(conversationId), Fixture.AGENT));
 
         UUID bare = UUID.randomUUID();
         when(directory.requireReadable(bare, Fixture.AGENT)).thenReturn(conversation(bare, null, "open", null));
         when(loadTickets.findByConversation(bare)).thenReturn(Optional.empty());
-        assertThrows(NotFoundException.class, () -> service.forConversation(ConversationRef.byId(bare), Fixture.AGENT));
+        assertThrows(NotFoundException.class, () -> service.forConversation(ConversationLookup.byId(bare), Fixture.AGENT));
     }
 
     @Test

@@ -3,7 +3,7 @@ package io.parley.ticketing.application.service;
 import io.parley.conversation.api.ConversationDirectory;
 import io.parley.kernel.ConflictException;
 import io.parley.kernel.ForbiddenException;
-import io.parley.ticketing.application.port.in.ConversationRef;
+import io.parley.ticketing.application.port.in.ConversationLookup;
 import io.parley.ticketing.application.port.in.OpenTicketUseCase.OpenTicketCommand;
 import io.parley.ticketing.application.port.in.OpenTicketUseCase.Opened;
 import io.parley.ticketing.application.port.out.LoadTicketPort;
@@ -63,7 +63,7 @@ class OpenTicketServiceTest {
         when(saveTickets.nextTicketNumber()).thenReturn(2000L);
         when(saveTickets.insertIfAbsent(any())).thenReturn(true);
 
-        Opened opened = service.open(OpenTicketCommand.of(ConversationRef.byId(conversationId), AI, "damaged", "high", Map.of("order", 7)));
+        Opened opened = service.open(OpenTicketCommand.of(ConversationLookup.byId(conversationId), AI, "damaged", "high", Map.of("order", 7)));
 
         assertTrue(opened.created());
         Ticket ticket = opened.ticket();
@@ -84,7 +84,7 @@ class OpenTicketServiceTest {
         Ticket existing = Fixture.ticket(conversationId, TicketStatus.PENDING_HUMAN_ASSIGNMENT);
         when(loadTickets.findByConversation(conversationId)).thenReturn(Optional.of(existing));
 
-        Opened opened = service.open(OpenTicketCommand.of(ConversationRef.byId(conversationId), AI, null, null, null));
+        Opened opened = service.open(OpenTicketCommand.of(ConversationLookup.byId(conversationId), AI, null, null, null));
 
         assertFalse(opened.created());
         assertSame(existing, opened.ticket());
@@ -99,7 +99,7 @@ class OpenTicketServiceTest {
         when(saveTickets.nextTicketNumber()).thenReturn(2001L);
         when(saveTickets.insertIfAbsent(any())).thenReturn(false);
 
-        Opened opened = service.open(OpenTicketCommand.of(ConversationRef.byId(conversationId), AI, null, null, null));
+        Opened opened = service.open(OpenTicketCommand.of(ConversationLookup.byId(conversationId), AI, null, null, null));
 
         assertFalse(opened.created());
         assertSame(winner, opened.ticket());
@@ -110,7 +110,7 @@ class OpenTicketServiceTest {
     void customers_and_agents_do_not_open_tickets() {
         for (var caller : new io.parley.kernel.Caller[]{Fixture.ALICE, Fixture.AGENT}) {
             assertThrows(ForbiddenException.class,
-                    () -> service.open(OpenTicketCommand.of(ConversationRef.byId(conversationId), caller, null, null, null)));
+                    () -> service.open(OpenTicketCommand.of(ConversationLookup.byId(conversationId), caller, null, null, null)));
         }
         verifyNoInteractions(directory, saveTickets);
     }
@@ -119,7 +119,7 @@ class OpenTicketServiceTest {
     void a_closed_conversation_without_a_ticket_is_a_conflict() {
         when(directory.requireOwnedBy(conversationId, AI)).thenReturn(conversation(conversationId, null, "closed", null));
         when(loadTickets.findByConversation(conversationId)).thenReturn(Optional.empty());
-        assertThrows(ConflictException.class, () -> service.open(OpenTicketCommand.of(ConversationRef.byId(conversationId), AI, null, null, null)));
+        assertThrows(ConflictException.class, () -> service.open(OpenTicketCommand.of(ConversationLookup.byId(conversationId), AI, null, null, null)));
         verify(saveTickets, never()).insertIfAbsent(any());
     }
 }

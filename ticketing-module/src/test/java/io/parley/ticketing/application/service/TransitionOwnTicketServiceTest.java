@@ -7,7 +7,7 @@ import io.parley.kernel.ConflictException;
 import io.parley.kernel.ForbiddenException;
 import io.parley.kernel.NotFoundException;
 import io.parley.kernel.RuleViolationException;
-import io.parley.ticketing.application.port.in.ConversationRef;
+import io.parley.ticketing.application.port.in.ConversationLookup;
 import io.parley.ticketing.application.port.in.TransitionOwnTicketUseCase.OwnTransitionCommand;
 import io.parley.ticketing.application.port.out.HandoffOutboxPort;
 import io.parley.ticketing.application.port.out.HelpdeskProviders;
@@ -73,7 +73,7 @@ class TransitionOwnTicketServiceTest {
     }
 
     private OwnTransitionCommand command(String to) {
-        return OwnTransitionCommand.of(ConversationRef.bySession(SESSION), Caller.guest(SESSION), to, "solved, thanks");
+        return OwnTransitionCommand.of(ConversationLookup.bySession(SESSION), Caller.guest(SESSION), to, "solved, thanks");
     }
 
     @ParameterizedTest
@@ -133,7 +133,7 @@ class TransitionOwnTicketServiceTest {
 
     @Test
     void the_command_names_the_broken_rules() {
-        ConversationRef ref = ConversationRef.bySession(SESSION);
+        ConversationLookup ref = ConversationLookup.bySession(SESSION);
         Caller guest = Caller.guest(SESSION);
         assertEquals("to", assertThrows(RuleViolationException.class, () -> OwnTransitionCommand.of(ref, guest, null, null)).errors().get(0).field());
         assertEquals("to", assertThrows(RuleViolationException.class, () -> OwnTransitionCommand.of(ref, guest, "closed_by_client", null)).errors().get(0).field());

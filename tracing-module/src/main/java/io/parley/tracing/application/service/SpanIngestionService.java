@@ -109,25 +109,13 @@ public class SpanIngestionService implements IngestSpansUseCase {
                     errors.add(new FieldError("spans[" + i + "].payload", e.getMessage()));
                 }
             }
-            Redacted<String> name = redactor.redact(span.name());
-            count += name.count();
-            String error = null;
-            if (span.error() != null) {
-                Redacted<String> text = redactor.redact(span.error());
-                count += text.count();
-                error = fit(text.value(), Span.ERROR_MAX);
-            }
-            redacted.add(span.withContent(fit(name.value(), Span.NAME_MAX), payload, error));
+            Redacted<String> name = redactor.redactToFit(span.name(), Span.NAME_MAX);
+            Redacted<String> error = redactor.redactToFit(span.error(), Span.ERROR_MAX);
+            count += name.count() + error.count();
+            redacted.add(span.withContent(name.value(), payload, error.value()));
         }
         IngestSpansCommand.throwIfAny(errors);
         return new RedactedBatch(redacted, count);
-    }
-
-    private static String fit(String text, int maxCodePoints) {
-        if (text.codePointCount(0, text.length()) <= maxCodePoints) {
-            return text;
-        }
-        return text.substring(0, text.offsetByCodePoints(0, maxCodePoints - 1)) + "…";
     }
 
     private void requireConversations(List<Span> spans) {

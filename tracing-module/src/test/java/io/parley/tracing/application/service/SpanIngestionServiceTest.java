@@ -30,6 +30,7 @@ import java.util.UUID;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.ArgumentMatchers.anyInt;
 import static org.mockito.ArgumentMatchers.anyList;
 import static org.mockito.Mockito.lenient;
 import static org.mockito.Mockito.never;
@@ -60,6 +61,8 @@ class SpanIngestionServiceTest {
         lenient().when(conversations.find(CONVERSATION)).thenReturn(Optional.of(view(CONVERSATION)));
         lenient().when(redactor.redactTree(any())).thenAnswer(call -> new Redacted<>(call.getArgument(0), 0));
         lenient().when(redactor.redact(any())).thenAnswer(call -> new Redacted<>(call.getArgument(0), 0));
+        // the kernel's redact-then-fit, over the stubbed redact
+        lenient().when(redactor.redactToFit(any(), anyInt())).thenCallRealMethod();
     }
 
     static ConversationView view(UUID id) {

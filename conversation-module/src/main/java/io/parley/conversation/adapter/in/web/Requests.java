@@ -46,14 +46,6 @@ final class Requests {
     }
 
     @Serdeable
-    record ChatTurn(@Nullable @Schema(type = "string", description = "continues this conversation; absent on the first turn") Object sessionId,
-                    @Nullable @Schema(type = "string", requiredMode = Schema.RequiredMode.REQUIRED) Object message,
-                    @Nullable @Schema(type = "string", allowableValues = {"web", "mobile", "email", "api"}, defaultValue = "web") Object channel,
-                    @Nullable @Schema(type = "string", example = "en-US") Object locale,
-                    @Nullable Map<String, Object> metadata) {
-    }
-
-    @Serdeable
     @Schema(name = "FeedbackRequest", example = "{\"rating\": 5, \"comment\": \"Quick and friendly.\"}")
     record GiveFeedback(@Nullable @Schema(type = "integer", minimum = "0", maximum = "5", requiredMode = REQUIRED, nullable = false,
                                 description = "4.0 counts as 4; 4.5 is 422") Object rating,

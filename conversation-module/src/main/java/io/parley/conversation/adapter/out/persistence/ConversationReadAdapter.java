@@ -2,6 +2,7 @@ package io.parley.conversation.adapter.out.persistence;
 
 import io.micronaut.data.connection.annotation.Connectable;
 import io.micronaut.data.jdbc.runtime.JdbcOperations;
+import io.micronaut.json.JsonMapper;
 import io.parley.conversation.application.port.out.FindStartedConversationPort;
 import io.parley.conversation.application.port.out.ListConversationsPort;
 import io.parley.conversation.application.port.out.LoadConversationPort;
@@ -9,6 +10,7 @@ import io.parley.conversation.domain.Channel;
 import io.parley.conversation.domain.Conversation;
 import io.parley.conversation.domain.ConversationScope;
 import io.parley.conversation.domain.ConversationStatus;
+import io.parley.kernel.JdbcColumns;
 import jakarta.inject.Singleton;
 
 import java.sql.PreparedStatement;
@@ -20,8 +22,8 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
-import static io.parley.conversation.adapter.out.persistence.JsonColumns.instant;
-import static io.parley.conversation.adapter.out.persistence.JsonColumns.setInstant;
+import static io.parley.kernel.JdbcColumns.instant;
+import static io.parley.kernel.JdbcColumns.setInstant;
 
 /**
  * Reads conversations with plain SQL over the transaction-aware connection. Every read is scoped
@@ -61,9 +63,9 @@ class ConversationReadAdapter implements LoadConversationPort, ListConversations
             """;
 
     private final JdbcOperations jdbc;
-    private final JsonColumns json;
+    private final JsonMapper json;
 
-    ConversationReadAdapter(JdbcOperations jdbc, JsonColumns json) {
+    ConversationReadAdapter(JdbcOperations jdbc, JsonMapper json) {
         this.jdbc = jdbc;
         this.json = json;
     }
@@ -166,7 +168,7 @@ class ConversationReadAdapter implements LoadConversationPort, ListConversations
                 rows.getString("locale"),
                 ConversationStatus.fromWire(rows.getString("status")).orElseThrow(),
                 rows.getString("summary"),
-                json.read(rows.getString("metadata")),
+                JdbcColumns.object(rows.getString("metadata"), json::readValue),
                 rows.getLong("last_seq"),
                 instant(rows, "started_at"),
                 instant(rows, "updated_at"),

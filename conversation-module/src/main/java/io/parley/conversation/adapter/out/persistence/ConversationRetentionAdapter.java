@@ -1,12 +1,14 @@
 package io.parley.conversation.adapter.out.persistence;
 
 import io.micronaut.data.jdbc.runtime.JdbcOperations;
+import io.micronaut.json.JsonMapper;
 import io.parley.conversation.api.ArchivedConversation;
 import io.parley.conversation.api.ArchivedFeedback;
 import io.parley.conversation.api.ArchivedMessage;
 import io.parley.conversation.api.ConversationRetention.Position;
 import io.parley.conversation.api.PurgedConversationRows;
 import io.parley.conversation.application.port.out.PurgeConversationsPort;
+import io.parley.kernel.JdbcColumns;
 import jakarta.inject.Singleton;
 
 import java.sql.Array;
@@ -24,8 +26,8 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.function.Consumer;
 
-import static io.parley.conversation.adapter.out.persistence.JsonColumns.instant;
-import static io.parley.conversation.adapter.out.persistence.JsonColumns.setInstant;
+import static io.parley.kernel.JdbcColumns.instant;
+import static io.parley.kernel.JdbcColumns.setInstant;
 
 /**
  * Retention's SQL over the transaction-aware connection. Every statement is bounded (LIMIT or an id list)
@@ -38,9 +40,9 @@ class ConversationRetentionAdapter implements PurgeConversationsPort {
     private static final int FETCH_SIZE = 1000;
 
     private final JdbcOperations jdbc;
-    private final JsonColumns json;
+    private final JsonMapper json;
 
-    ConversationRetentionAdapter(JdbcOperations jdbc, JsonColumns json) {
+    ConversationRetentionAdapter(JdbcOperations jdbc, JsonMapper json) {
         this.jdbc = jdbc;
         this.json = json;
     }
@@ -146,7 +148,7 @@ class ConversationRetentionAdapter implements PurgeConversationsPort {
                 while (rows.next()) {
                     headers.add(new Header(rows.getObject("id", UUID.class), rows.getObject("user_id", UUID.class),
                             rows.getString("external_id"), rows.getString("channel"), rows.getString("locale"),
-                            rows.getString("status"), rows.getString("summary"), json.read(rows.getString("metadata")),
+                            rows.getString("status"), rows.getString("summary"), JdbcColumns.object(rows.getString("metadata"), json::readValue),
                             rows.getLong("last_seq"), instant(rows, "started_at"), instant(rows, "updated_at"),
                             instant(rows, "ended_at")));
                 }
@@ -223,7 +225,7 @@ class ConversationRetentionAdapter implements PurgeConversationsPort {
         double confidence = rows.getDouble("confidence");
         return new ArchivedMessage(rows.getObject("id", UUID.class), rows.getLong("seq"), rows.getString("role"),
                 rows.getString("content"), rows.getString("intent"), rows.wasNull() ? null : confidence,
-                json.read(rows.getString("metadata")), rows.getInt("redactions"), instant(rows, "created_at"));
+                JdbcColumns.object(rows.getString("metadata"), json::readValue), rows.getInt("redactions"), instant(rows, "created_at"));
     }
 
     private static PurgedConversationRows rows(PreparedStatement statement) throws SQLException {

@@ -2,11 +2,13 @@ package io.parley.conversation.adapter.out.persistence;
 
 import io.micronaut.data.connection.annotation.Connectable;
 import io.micronaut.data.jdbc.runtime.JdbcOperations;
+import io.micronaut.json.JsonMapper;
 import io.parley.conversation.application.port.out.CreateConversationPort;
 import io.parley.conversation.application.port.out.EraseConversationPort;
 import io.parley.conversation.application.port.out.UpdateConversationPort;
 import io.parley.conversation.domain.Conversation;
 import io.parley.conversation.domain.ConversationScope;
+import io.parley.kernel.JdbcColumns;
 import jakarta.inject.Singleton;
 
 import java.sql.ResultSet;
@@ -15,7 +17,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
-import static io.parley.conversation.adapter.out.persistence.JsonColumns.setInstant;
+import static io.parley.kernel.JdbcColumns.setInstant;
 
 /**
  * Writes conversations. {@code updated_at} only moves forward ({@code GREATEST}), so a clock a
@@ -26,10 +28,10 @@ import static io.parley.conversation.adapter.out.persistence.JsonColumns.setInst
 class ConversationWriteAdapter implements CreateConversationPort, UpdateConversationPort, EraseConversationPort {
 
     private final JdbcOperations jdbc;
-    private final JsonColumns json;
+    private final JsonMapper json;
     private final ConversationReadAdapter reads;
 
-    ConversationWriteAdapter(JdbcOperations jdbc, JsonColumns json, ConversationReadAdapter reads) {
+    ConversationWriteAdapter(JdbcOperations jdbc, JsonMapper json, ConversationReadAdapter reads) {
         this.jdbc = jdbc;
         this.json = json;
         this.reads = reads;
@@ -46,7 +48,7 @@ class ConversationWriteAdapter implements CreateConversationPort, UpdateConversa
             statement.setString(3, conversation.sessionId());
             statement.setString(4, conversation.channel().wireValue());
             statement.setString(5, conversation.locale());
-            statement.setString(6, json.write(conversation.metadata()));
+            statement.setString(6, JdbcColumns.json(conversation.metadata(), json::writeValueAsString));
             setInstant(statement, 7, conversation.startedAt());
             setInstant(statement, 8, conversation.startedAt());
             return statement.executeUpdate();

@@ -14,8 +14,8 @@ import java.time.Instant;
 import java.util.Optional;
 import java.util.UUID;
 
-import static io.parley.conversation.adapter.out.persistence.JsonColumns.instant;
-import static io.parley.conversation.adapter.out.persistence.JsonColumns.setInstant;
+import static io.parley.kernel.JdbcColumns.instant;
+import static io.parley.kernel.JdbcColumns.setInstant;
 
 /**
  * One feedback per conversation: ON CONFLICT replaces it, so two concurrent first ratings cannot both

@@ -8,7 +8,7 @@ import jakarta.inject.Singleton;
 import java.sql.ResultSet;
 import java.time.Instant;
 
-import static io.parley.conversation.adapter.out.persistence.JsonColumns.setInstant;
+import static io.parley.kernel.JdbcColumns.setInstant;
 
 /** One aggregate over a range of {@code feedback_updated_idx}. */
 @Singleton

@@ -2,10 +2,12 @@ package io.parley.conversation.adapter.out.persistence;
 
 import io.micronaut.data.connection.annotation.Connectable;
 import io.micronaut.data.jdbc.runtime.JdbcOperations;
+import io.micronaut.json.JsonMapper;
 import io.parley.conversation.application.port.out.AppendMessagePort;
 import io.parley.conversation.application.port.out.LoadMessagesPort;
 import io.parley.conversation.domain.Message;
 import io.parley.conversation.domain.MessageRole;
+import io.parley.kernel.JdbcColumns;
 import jakarta.inject.Singleton;
 
 import java.sql.Connection;
@@ -19,8 +21,8 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
-import static io.parley.conversation.adapter.out.persistence.JsonColumns.instant;
-import static io.parley.conversation.adapter.out.persistence.JsonColumns.setInstant;
+import static io.parley.kernel.JdbcColumns.instant;
+import static io.parley.kernel.JdbcColumns.setInstant;
 
 /**
  * Appends and pages messages with plain SQL. The append must run inside the caller's transaction;
@@ -67,9 +69,9 @@ class MessageAdapter implements AppendMessagePort, LoadMessagesPort {
             + " FROM conversation.messages WHERE conversation_id = ? AND seq < ? ORDER BY seq DESC LIMIT ?";
 
     private final JdbcOperations jdbc;
-    private final JsonColumns json;
+    private final JsonMapper json;
 
-    MessageAdapter(JdbcOperations jdbc, JsonColumns json) {
+    MessageAdapter(JdbcOperations jdbc, JsonMapper json) {
         this.jdbc = jdbc;
         this.json = json;
     }
@@ -109,7 +111,7 @@ class MessageAdapter implements AppendMessagePort, LoadMessagesPort {
             } else {
                 statement.setDouble(8, message.confidence());
             }
-            statement.setString(9, json.write(message.metadata()));
+            statement.setString(9, JdbcColumns.json(message.metadata(), json::writeValueAsString));
             statement.setInt(10, message.redactions());
             statement.setString(11, message.idempotencyKey());
             setInstant(statement, 12, message.createdAt());
@@ -172,7 +174,7 @@ class MessageAdapter implements AppendMessagePort, LoadMessagesPort {
                 rows.getString("content"),
                 rows.getString("intent"),
                 rows.getObject("confidence", Double.class),
-                json.read(rows.getString("metadata")),
+                JdbcColumns.object(rows.getString("metadata"), json::readValue),
                 rows.getInt("redactions"),
                 instant(rows, "created_at"));
     }

@@ -7,7 +7,6 @@ import io.parley.kernel.Validation;
 
 import java.util.Map;
 import java.util.Objects;
-import java.util.regex.Pattern;
 
 /**
  * Append one message. The role's own length limit is configuration and is checked by the use case;
@@ -18,7 +17,6 @@ public record AppendMessageCommand(ConversationRef conversation, MessageRole rol
                                    Double confidence, Map<String, Object> metadata, String idempotencyKey) {
 
     public static final int INTENT_MAX_LENGTH = 100;
-    private static final Pattern IDEMPOTENCY_KEY = Pattern.compile("^[\\x21-\\x7e]{1,128}$");
 
     public AppendMessageCommand {
         Objects.requireNonNull(conversation, "conversation");
@@ -39,11 +37,6 @@ public record AppendMessageCommand(ConversationRef conversation, MessageRole rol
         return new AppendMessageCommand(conversation, parsed, content, intent, fraction, metadata, idempotencyKey);
     }
 
-    /** The {@code Idempotency-Key} rule of every write that accepts one (API.md "Idempotency"). */
-    public static boolean isIdempotencyKey(String key) {
-        return IDEMPOTENCY_KEY.matcher(key).matches();
-    }
-
     private static Validation rules(Validation validation, String content, String intent, Double confidence,
                                     Map<String, Object> metadata, String idempotencyKey) {
         validation.text(content, "content", 1, ContentLimits.STORAGE_MAX);
@@ -53,7 +46,6 @@ public record AppendMessageCommand(ConversationRef conversation, MessageRole rol
         }
         validation.require(confidence == null || (confidence >= 0 && confidence <= 1), "confidence", "must be a number between 0 and 1");
         MetadataRules.check(validation, "metadata", metadata);
-        return validation.require(idempotencyKey == null || isIdempotencyKey(idempotencyKey),
-                "Idempotency-Key", "must be 1 to 128 printable ASCII characters without spaces");
+        return validation.idempotencyKey(idempotencyKey);
     }
 }

@@ -4,7 +4,6 @@ import io.parley.kernel.Ids;
 import io.parley.kernel.NotFoundException;
 
 import java.util.UUID;
-import java.util.regex.Pattern;
 
 /**
  * How a request names a conversation: by id (authenticated routes) or by the guest's session id
@@ -19,9 +18,6 @@ public sealed interface ConversationRef {
     record BySession(String sessionId) implements ConversationRef {
     }
 
-    /** What {@code Ids.newSessionId()} issues and the database accepts: URL-safe, 22..128 characters. */
-    Pattern SESSION_ID = Pattern.compile("^[A-Za-z0-9_-]{22,128}$");
-
     static ConversationRef id(UUID id) {
         return new ById(id);
     }
@@ -31,7 +27,7 @@ public sealed interface ConversationRef {
     }
 
     static ConversationRef session(String raw) {
-        if (raw == null || !SESSION_ID.matcher(raw).matches()) {
+        if (!Ids.isSessionId(raw)) {
             throw new NotFoundException("conversation");
         }
         return new BySession(raw);

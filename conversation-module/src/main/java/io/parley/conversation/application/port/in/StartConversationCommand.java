@@ -1,7 +1,7 @@
 package io.parley.conversation.application.port.in;
 
+import io.parley.conversation.api.NewConversationRules;
 import io.parley.conversation.domain.Channel;
-import io.parley.conversation.domain.Conversation;
 import io.parley.kernel.MetadataRules;
 import io.parley.kernel.Validation;
 
@@ -19,16 +19,13 @@ public record StartConversationCommand(Channel channel, String locale, Map<Strin
 
     /** From the raw request values: every broken rule at once, an unknown channel included. */
     public static StartConversationCommand of(String channel, String locale, Map<String, Object> metadata) {
-        Validation validation = Validation.check();
+        Validation validation = NewConversationRules.channel(Validation.check(), channel);
         Channel parsed = channel == null ? Channel.WEB : Channel.fromWire(channel).orElse(null);
-        validation.require(parsed != null, "channel", "must be one of web, mobile, email, api");
         rules(validation, locale, metadata).throwIfInvalid();
         return new StartConversationCommand(parsed, locale, metadata);
     }
 
     private static Validation rules(Validation validation, String locale, Map<String, Object> metadata) {
-        validation.require(locale == null || (locale.length() <= 35 && Conversation.isValidLocale(locale)),
-                "locale", "must be a language tag such as en or en-US");
-        return MetadataRules.check(validation, "metadata", metadata);
+        return MetadataRules.check(NewConversationRules.locale(validation, locale), "metadata", metadata);
     }
 }

@@ -8,18 +8,18 @@ import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
-/** The broken rules a command reports, as "field: message" lines. */
-final class Violations {
+/** The broken rules a command reports, as "field: message" lines (the commands of every context in this module). */
+public final class Violations {
 
     private Violations() {
     }
 
-    static List<String> of(Executable construction) {
+    public static List<String> of(Executable construction) {
         return assertThrows(RuleViolationException.class, construction).errors().stream()
                 .map(Violations::line).toList();
     }
 
-    static List<String> fields(Executable construction) {
+    public static List<String> fields(Executable construction) {
         return assertThrows(RuleViolationException.class, construction).errors().stream().map(FieldError::field).toList();
     }
 

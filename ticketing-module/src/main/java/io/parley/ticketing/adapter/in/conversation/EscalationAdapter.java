@@ -3,7 +3,7 @@ package io.parley.ticketing.adapter.in.conversation;
 import io.parley.conversation.api.Escalation;
 import io.parley.kernel.Caller;
 import io.parley.kernel.Text;
-import io.parley.ticketing.application.port.in.ConversationRef;
+import io.parley.ticketing.application.port.in.ConversationLookup;
 import io.parley.ticketing.application.port.in.EscalateConversationUseCase;
 import io.parley.ticketing.application.port.in.EscalateConversationUseCase.EscalateCommand;
 import io.parley.ticketing.domain.Handoff;
@@ -32,7 +32,7 @@ class EscalationAdapter implements Escalation {
     @Override
     public EscalationResult escalate(UUID conversationId, Caller caller, String reason) {
         EscalateConversationUseCase.Escalated result = escalation.escalate(
-                new EscalateCommand(ConversationRef.byId(conversationId), caller, fitted(reason)));
+                new EscalateCommand(ConversationLookup.byId(conversationId), caller, fitted(reason)));
         Ticket ticket = result.ticket();
         Handoff handoff = result.handoff().orElse(null);
         return new EscalationResult(ticket.id(), ticket.number().toString(), ticket.status().wireValue(),

@@ -11,7 +11,7 @@ import io.micronaut.http.annotation.Post;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.rules.SecurityRule;
 import io.parley.kernel.Caller;
-import io.parley.ticketing.application.port.in.ConversationRef;
+import io.parley.ticketing.application.port.in.ConversationLookup;
 import io.parley.ticketing.application.port.in.EscalateConversationUseCase;
 import io.parley.ticketing.application.port.in.EscalateConversationUseCase.EscalateCommand;
 import io.parley.ticketing.application.port.in.GetHandoffUseCase;
@@ -100,7 +100,7 @@ class ConversationTicketController {
             content = @Content(mediaType = PROBLEM_JSON, schema = @Schema(ref = PROBLEM)))
     HttpResponse<TicketResponse> escalate(@PathVariable @Parameter(description = CONVERSATION_ID, schema = @Schema(format = "uuid")) String id,
                                           @Nullable @Body TicketRequests.Escalate body, @Parameter(hidden = true) Caller caller) {
-        ConversationRef conversation = ConversationRef.byId(id);
+        ConversationLookup conversation = ConversationLookup.byId(id);
         var result = escalation.escalate(new EscalateCommand(conversation, caller, body == null ? null : body.reasonText()));
         return created(result.ticket(), result.created());
     }
@@ -132,7 +132,7 @@ class ConversationTicketController {
             content = @Content(mediaType = PROBLEM_JSON, schema = @Schema(ref = PROBLEM)))
     HttpResponse<TicketResponse> open(@PathVariable @Parameter(description = CONVERSATION_ID, schema = @Schema(format = "uuid")) String id,
                                       @Nullable @Body TicketRequests.Open body, @Parameter(hidden = true) Caller caller) {
-        ConversationRef conversation = ConversationRef.byId(id);
+        ConversationLookup conversation = ConversationLookup.byId(id);
         TicketRequests.Open request = body == null ? TicketRequests.Open.EMPTY : body;
         var result = opening.open(OpenTicketCommand.of(conversation, caller, request.descriptionText(), request.priorityText(),
                 request.metadataObject()));
@@ -144,7 +144,7 @@ class ConversationTicketController {
             description = "Who: those who may read the conversation. 404 also when it has no ticket.")
     @ApiResponse(responseCode = "200", description = "The ticket", useReturnTypeSchema = true)
     TicketResponse ticket(@PathVariable @Parameter(description = CONVERSATION_ID, schema = @Schema(format = "uuid")) String id, @Parameter(hidden = true) Caller caller) {
-        return TicketResponse.of(tickets.forConversation(ConversationRef.byId(id), caller));
+        return TicketResponse.of(tickets.forConversation(ConversationLookup.byId(id), caller));
     }
 
     @Get("/handoff")
@@ -152,7 +152,7 @@ class ConversationTicketController {
             description = "Who: those who may read the conversation. 404 also when there is no handoff (a ticket in OPEN_AI_HANDLING).")
     @ApiResponse(responseCode = "200", description = "The handoff", useReturnTypeSchema = true)
     HandoffResponse handoff(@PathVariable @Parameter(description = CONVERSATION_ID, schema = @Schema(format = "uuid")) String id, @Parameter(hidden = true) Caller caller) {
-        return HandoffResponse.of(handoffs.forConversation(ConversationRef.byId(id), caller));
+        return HandoffResponse.of(handoffs.forConversation(ConversationLookup.byId(id), caller));
     }
 
     static HttpResponse<TicketResponse> created(Ticket ticket, boolean created) {

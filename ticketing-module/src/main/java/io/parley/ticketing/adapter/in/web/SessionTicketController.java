@@ -10,7 +10,7 @@ import io.micronaut.http.annotation.Post;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.rules.SecurityRule;
 import io.parley.kernel.Caller;
-import io.parley.ticketing.application.port.in.ConversationRef;
+import io.parley.ticketing.application.port.in.ConversationLookup;
 import io.parley.ticketing.application.port.in.EscalateConversationUseCase;
 import io.parley.ticketing.application.port.in.EscalateConversationUseCase.EscalateCommand;
 import io.parley.ticketing.application.port.in.GetHandoffUseCase;
@@ -90,7 +90,7 @@ class SessionTicketController {
             @Header(name = "RateLimit", description = RATE_LIMIT, schema = @Schema(type = "string"))},
             content = @Content(mediaType = PROBLEM_JSON, schema = @Schema(ref = PROBLEM)))
     HttpResponse<TicketResponse> escalate(@PathVariable("session_id") @Parameter(name = "session_id", description = SESSION_ID) String sessionId, @Nullable @Body TicketRequests.Escalate body) {
-        ConversationRef conversation = ConversationRef.bySession(sessionId);
+        ConversationLookup conversation = ConversationLookup.bySession(sessionId);
         var result = escalation.escalate(new EscalateCommand(conversation, Caller.guest(sessionId), body == null ? null : body.reasonText()));
         return ConversationTicketController.created(result.ticket(), result.created());
     }
@@ -100,7 +100,7 @@ class SessionTicketController {
             description = "404 also when the conversation has no ticket.")
     @ApiResponse(responseCode = "200", description = "The ticket", useReturnTypeSchema = true)
     TicketResponse ticket(@PathVariable("session_id") @Parameter(name = "session_id", description = SESSION_ID) String sessionId) {
-        return TicketResponse.of(tickets.forConversation(ConversationRef.bySession(sessionId), Caller.guest(sessionId)));
+        return TicketResponse.of(tickets.forConversation(ConversationLookup.bySession(sessionId), Caller.guest(sessionId)));
     }
 
     /**
@@ -130,7 +130,7 @@ class SessionTicketController {
             @Header(name = "RateLimit", description = RATE_LIMIT, schema = @Schema(type = "string"))},
             content = @Content(mediaType = PROBLEM_JSON, schema = @Schema(ref = PROBLEM)))
     TicketResponse transition(@PathVariable("session_id") @Parameter(name = "session_id", description = SESSION_ID) String sessionId, @Nullable @Body TicketRequests.OwnTransition body) {
-        ConversationRef conversation = ConversationRef.bySession(sessionId);
+        ConversationLookup conversation = ConversationLookup.bySession(sessionId);
         TicketRequests.OwnTransition request = body == null ? TicketRequests.OwnTransition.EMPTY : body;
         return TicketResponse.of(ownTransitions.transition(OwnTransitionCommand.of(conversation, Caller.guest(sessionId), request.toText(),
                 request.reasonText())));
@@ -141,6 +141,6 @@ class SessionTicketController {
             description = "404 also when there is no handoff.")
     @ApiResponse(responseCode = "200", description = "The handoff", useReturnTypeSchema = true)
     HandoffResponse handoff(@PathVariable("session_id") @Parameter(name = "session_id", description = SESSION_ID) String sessionId) {
-        return HandoffResponse.of(handoffs.forConversation(ConversationRef.bySession(sessionId), Caller.guest(sessionId)));
+        return HandoffResponse.of(handoffs.forConversation(ConversationLookup.bySession(sessionId), Caller.guest(sessionId)));
     }
 }

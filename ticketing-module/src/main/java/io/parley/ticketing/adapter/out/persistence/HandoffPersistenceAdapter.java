@@ -6,6 +6,7 @@ import io.parley.ticketing.application.port.out.LoadHandoffPort;
 import io.parley.ticketing.domain.Handoff;
 import io.parley.ticketing.domain.DeliveryState;
 import io.parley.ticketing.domain.HelpdeskKind;
+import io.parley.kernel.JdbcColumns;
 import jakarta.inject.Singleton;
 import jakarta.transaction.Transactional;
 
@@ -49,9 +50,9 @@ class HandoffPersistenceAdapter implements HandoffOutboxPort, LoadHandoffPort {
             statement.setObject(3, handoff.conversationId());
             statement.setString(4, handoff.provider().wireValue());
             statement.setString(5, handoff.reason());
-            Jdbc.setInstant(statement, 6, handoff.nextAttemptAt());
-            Jdbc.setInstant(statement, 7, handoff.createdAt());
-            Jdbc.setInstant(statement, 8, handoff.updatedAt());
+            JdbcColumns.setInstant(statement, 6, handoff.nextAttemptAt());
+            JdbcColumns.setInstant(statement, 7, handoff.createdAt());
+            JdbcColumns.setInstant(statement, 8, handoff.updatedAt());
             return statement.executeUpdate();
         });
     }
@@ -59,10 +60,10 @@ class HandoffPersistenceAdapter implements HandoffOutboxPort, LoadHandoffPort {
     @Override
     public List<Handoff> claimDue(Instant now, int limit, Instant leaseUntil) {
         return jdbc.prepareStatement(HandoffSql.CLAIM_DUE, statement -> {
-            Jdbc.setInstant(statement, 1, now);
+            JdbcColumns.setInstant(statement, 1, now);
             statement.setInt(2, limit);
-            Jdbc.setInstant(statement, 3, leaseUntil);
-            Jdbc.setInstant(statement, 4, now);
+            JdbcColumns.setInstant(statement, 3, leaseUntil);
+            JdbcColumns.setInstant(statement, 4, now);
             return many(statement);
         });
     }
@@ -72,9 +73,9 @@ class HandoffPersistenceAdapter implements HandoffOutboxPort, LoadHandoffPort {
         return jdbc.prepareStatement(HandoffSql.RECORD_ATTEMPT, statement -> {
             statement.setString(1, afterAttempt.delivery().storedValue());
             statement.setString(2, afterAttempt.externalTicketId());
-            Jdbc.setInstant(statement, 3, afterAttempt.nextAttemptAt());
+            JdbcColumns.setInstant(statement, 3, afterAttempt.nextAttemptAt());
             statement.setString(4, afterAttempt.lastError());
-            Jdbc.setInstant(statement, 5, afterAttempt.updatedAt());
+            JdbcColumns.setInstant(statement, 5, afterAttempt.updatedAt());
             statement.setObject(6, afterAttempt.id());
             statement.setInt(7, afterAttempt.attempts());
             return statement.executeUpdate() == 1;
@@ -84,7 +85,7 @@ class HandoffPersistenceAdapter implements HandoffOutboxPort, LoadHandoffPort {
     @Override
     public void settleForClosedTicket(UUID ticketId, Instant at) {
         jdbc.prepareStatement(HandoffSql.SETTLE_FOR_CLOSED_TICKET, statement -> {
-            Jdbc.setInstant(statement, 1, at);
+            JdbcColumns.setInstant(statement, 1, at);
             statement.setObject(2, ticketId);
             return statement.executeUpdate();
         });
@@ -112,18 +113,18 @@ class HandoffPersistenceAdapter implements HandoffOutboxPort, LoadHandoffPort {
         try (ResultSet rows = statement.executeQuery()) {
             while (rows.next()) {
                 handoffs.add(new Handoff(
-                        Jdbc.uuid(rows, "id"),
-                        Jdbc.uuid(rows, "ticket_id"),
-                        Jdbc.uuid(rows, "conversation_id"),
+                        JdbcColumns.uuid(rows, "id"),
+                        JdbcColumns.uuid(rows, "ticket_id"),
+                        JdbcColumns.uuid(rows, "conversation_id"),
                         HelpdeskKind.fromWire(rows.getString("provider")).orElseThrow(),
                         DeliveryState.fromStored(rows.getString("status")).orElseThrow(),
                         rows.getString("reason"),
                         rows.getString("external_ticket_id"),
                         rows.getInt("attempts"),
-                        Jdbc.instant(rows, "next_attempt_at"),
+                        JdbcColumns.instant(rows, "next_attempt_at"),
                         rows.getString("last_error"),
-                        Jdbc.instant(rows, "created_at"),
-                        Jdbc.instant(rows, "updated_at")));
+                        JdbcColumns.instant(rows, "created_at"),
+                        JdbcColumns.instant(rows, "updated_at")));
             }
         }
         return handoffs;

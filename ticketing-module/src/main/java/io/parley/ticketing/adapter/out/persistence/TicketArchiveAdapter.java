@@ -8,6 +8,7 @@ import io.parley.ticketing.api.ArchivedTicketEvent;
 import io.parley.ticketing.api.TicketRetentionCounts;
 import io.parley.ticketing.application.port.out.LoadTicketArchivePort;
 import io.parley.ticketing.domain.TicketNumber;
+import io.parley.kernel.JdbcColumns;
 import jakarta.inject.Singleton;
 
 import java.sql.Array;
@@ -83,8 +84,8 @@ class TicketArchiveAdapter implements LoadTicketArchivePort {
                             rows.getObject("conversation_id", UUID.class), rows.getObject("client_id", UUID.class),
                             rows.getObject("assignee_id", UUID.class), rows.getString("status"), rows.getString("priority"),
                             rows.getString("description"), rows.getString("escalation_reason"), rows.getString("initial_summary"),
-                            Jdbc.fromJson(json, rows.getString("metadata")), rows.getLong("version"), Jdbc.instant(rows, "opened_at"),
-                            Jdbc.instant(rows, "assigned_at"), Jdbc.instant(rows, "closed_at"), Jdbc.instant(rows, "updated_at")));
+                            JdbcColumns.object(rows.getString("metadata"), json::readValue), rows.getLong("version"), JdbcColumns.instant(rows, "opened_at"),
+                            JdbcColumns.instant(rows, "assigned_at"), JdbcColumns.instant(rows, "closed_at"), JdbcColumns.instant(rows, "updated_at")));
                 }
             }
             return tickets;
@@ -102,7 +103,7 @@ class TicketArchiveAdapter implements LoadTicketArchivePort {
                 while (rows.next()) {
                     history.computeIfAbsent(rows.getObject("ticket_id", UUID.class), id -> new ArrayList<>())
                             .add(new ArchivedTicketEvent(rows.getString("from_status"), rows.getString("to_status"),
-                                    rows.getString("actor"), rows.getString("reason"), Jdbc.instant(rows, "at")));
+                                    rows.getString("actor"), rows.getString("reason"), JdbcColumns.instant(rows, "at")));
                 }
             }
             return history;
@@ -121,7 +122,7 @@ class TicketArchiveAdapter implements LoadTicketArchivePort {
                     handoffs.put(rows.getObject("ticket_id", UUID.class), new ArchivedHandoff(rows.getObject("id", UUID.class),
                             rows.getString("provider"), rows.getString("status"), rows.getString("reason"),
                             rows.getString("external_ticket_id"), rows.getInt("attempts"), rows.getString("last_error"),
-                            Jdbc.instant(rows, "created_at"), Jdbc.instant(rows, "updated_at")));
+                            JdbcColumns.instant(rows, "created_at"), JdbcColumns.instant(rows, "updated_at")));
                 }
             }
             return handoffs;

@@ -12,6 +12,7 @@ import io.parley.ticketing.domain.Ticket;
 import io.parley.ticketing.domain.TicketEvent;
 import io.parley.ticketing.domain.TicketNumber;
 import io.parley.ticketing.domain.TicketStatus;
+import io.parley.kernel.JdbcColumns;
 import jakarta.inject.Singleton;
 import jakarta.transaction.Transactional;
 
@@ -78,7 +79,7 @@ class TicketPersistenceAdapter implements LoadTicketPort, LockTicketPort, SaveTi
                 statement.setObject(index++, assigneeId);
             }
             if (after) {
-                Jdbc.setInstant(statement, index++, afterOpenedAt);
+                JdbcColumns.setInstant(statement, index++, afterOpenedAt);
                 statement.setObject(index++, afterId);
             }
             statement.setInt(index, limit);
@@ -94,10 +95,10 @@ class TicketPersistenceAdapter implements LoadTicketPort, LockTicketPort, SaveTi
             try (ResultSet rows = statement.executeQuery()) {
                 while (rows.next()) {
                     String from = rows.getString("from_status");
-                    events.add(new TicketEvent(Jdbc.uuid(rows, "id"), Jdbc.uuid(rows, "ticket_id"),
+                    events.add(new TicketEvent(JdbcColumns.uuid(rows, "id"), JdbcColumns.uuid(rows, "ticket_id"),
                             from == null ? null : TicketStatus.fromWire(from).orElseThrow(),
                             TicketStatus.fromWire(rows.getString("to_status")).orElseThrow(),
-                            rows.getString("actor"), rows.getString("reason"), Jdbc.instant(rows, "at")));
+                            rows.getString("actor"), rows.getString("reason"), JdbcColumns.instant(rows, "at")));
                 }
             }
             return events;
@@ -145,12 +146,12 @@ class TicketPersistenceAdapter implements LoadTicketPort, LockTicketPort, SaveTi
             statement.setString(8, ticket.description());
             statement.setString(9, ticket.escalationReason());
             statement.setString(10, ticket.initialSummary());
-            statement.setString(11, Jdbc.toJson(json, ticket.metadata()));
+            statement.setString(11, JdbcColumns.json(ticket.metadata(), json::writeValueAsString));
             statement.setLong(12, ticket.version());
-            Jdbc.setInstant(statement, 13, ticket.openedAt());
-            Jdbc.setInstant(statement, 14, ticket.assignedAt());
-            Jdbc.setInstant(statement, 15, ticket.closedAt());
-            Jdbc.setInstant(statement, 16, ticket.updatedAt());
+            JdbcColumns.setInstant(statement, 13, ticket.openedAt());
+            JdbcColumns.setInstant(statement, 14, ticket.assignedAt());
+            JdbcColumns.setInstant(statement, 15, ticket.closedAt());
+            JdbcColumns.setInstant(statement, 16, ticket.updatedAt());
             try (ResultSet rows = statement.executeQuery()) {
                 return rows.next();
             }
@@ -166,11 +167,11 @@ class TicketPersistenceAdapter implements LoadTicketPort, LockTicketPort, SaveTi
             statement.setString(4, ticket.description());
             statement.setString(5, ticket.escalationReason());
             statement.setString(6, ticket.initialSummary());
-            statement.setString(7, Jdbc.toJson(json, ticket.metadata()));
+            statement.setString(7, JdbcColumns.json(ticket.metadata(), json::writeValueAsString));
             statement.setLong(8, ticket.version());
-            Jdbc.setInstant(statement, 9, ticket.assignedAt());
-            Jdbc.setInstant(statement, 10, ticket.closedAt());
-            Jdbc.setInstant(statement, 11, ticket.updatedAt());
+            JdbcColumns.setInstant(statement, 9, ticket.assignedAt());
+            JdbcColumns.setInstant(statement, 10, ticket.closedAt());
+            JdbcColumns.setInstant(statement, 11, ticket.updatedAt());
             statement.setObject(12, ticket.id());
             statement.setLong(13, expectedVersion);
             try {
@@ -197,7 +198,7 @@ class TicketPersistenceAdapter implements LoadTicketPort, LockTicketPort, SaveTi
             statement.setString(4, event.to().wireValue());
             statement.setString(5, event.actor());
             statement.setString(6, event.reason());
-            Jdbc.setInstant(statement, 7, event.at());
+            JdbcColumns.setInstant(statement, 7, event.at());
             return statement.executeUpdate();
         });
     }
@@ -222,21 +223,21 @@ class TicketPersistenceAdapter implements LoadTicketPort, LockTicketPort, SaveTi
     /** A row of {@link TicketSql#COLUMNS} as a ticket (also read by {@link TicketChangeAdapter}). */
     static Ticket ticket(ResultSet rows, JsonMapper json) throws SQLException {
         return new Ticket(
-                Jdbc.uuid(rows, "id"),
+                JdbcColumns.uuid(rows, "id"),
                 new TicketNumber(rows.getLong("number")),
-                Jdbc.uuid(rows, "conversation_id"),
-                Jdbc.uuid(rows, "client_id"),
-                Jdbc.uuid(rows, "assignee_id"),
+                JdbcColumns.uuid(rows, "conversation_id"),
+                JdbcColumns.uuid(rows, "client_id"),
+                JdbcColumns.uuid(rows, "assignee_id"),
                 TicketStatus.fromWire(rows.getString("status")).orElseThrow(),
                 Priority.fromWire(rows.getString("priority")).orElseThrow(),
                 rows.getString("description"),
                 rows.getString("escalation_reason"),
                 rows.getString("initial_summary"),
-                Jdbc.fromJson(json, rows.getString("metadata")),
+                JdbcColumns.object(rows.getString("metadata"), json::readValue),
                 rows.getLong("version"),
-                Jdbc.instant(rows, "opened_at"),
-                Jdbc.instant(rows, "assigned_at"),
-                Jdbc.instant(rows, "closed_at"),
-                Jdbc.instant(rows, "updated_at"));
+                JdbcColumns.instant(rows, "opened_at"),
+                JdbcColumns.instant(rows, "assigned_at"),
+                JdbcColumns.instant(rows, "closed_at"),
+                JdbcColumns.instant(rows, "updated_at"));
     }
 }

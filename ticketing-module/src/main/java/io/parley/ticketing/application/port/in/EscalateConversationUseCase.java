@@ -19,7 +19,7 @@ public interface EscalateConversationUseCase {
     Escalated escalate(EscalateCommand command);
 
     /** The customer side (owner, guest by session) or an admin/service asks for humans, with a reason (stored redacted). */
-    record EscalateCommand(ConversationRef conversation, Caller caller, String reason) {
+    record EscalateCommand(ConversationLookup conversation, Caller caller, String reason) {
 
         public EscalateCommand {
             Objects.requireNonNull(conversation, "conversation");

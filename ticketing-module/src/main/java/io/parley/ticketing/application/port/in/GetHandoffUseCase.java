@@ -8,7 +8,7 @@ import io.parley.ticketing.domain.Ticket;
 /** The handoff of a conversation the caller may read (with its ticket's number, as clients show it). */
 public interface GetHandoffUseCase {
 
-    HandoffWithTicket forConversation(ConversationRef conversation, Caller caller);
+    HandoffWithTicket forConversation(ConversationLookup conversation, Caller caller);
 
     record HandoffWithTicket(Handoff handoff, Ticket ticket) {
 

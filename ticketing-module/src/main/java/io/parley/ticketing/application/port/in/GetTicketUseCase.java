@@ -16,7 +16,7 @@ public interface GetTicketUseCase {
     Ticket byId(UUID ticketId, Caller caller);
 
     /** The ticket of a conversation the caller may read. */
-    Ticket forConversation(ConversationRef conversation, Caller caller);
+    Ticket forConversation(ConversationLookup conversation, Caller caller);
 
     /** Every status change of the ticket, oldest first. */
     List<TicketEvent> history(UUID ticketId, Caller caller);

@@ -14,7 +14,7 @@ public interface OpenTicketUseCase {
 
     Opened open(OpenTicketCommand command);
 
-    record OpenTicketCommand(ConversationRef conversation, Caller caller, String description, Priority priority,
+    record OpenTicketCommand(ConversationLookup conversation, Caller caller, String description, Priority priority,
                              Map<String, Object> metadata) {
 
         public OpenTicketCommand {
@@ -23,7 +23,7 @@ public interface OpenTicketUseCase {
         }
 
         /** Validates the raw request fields (every broken rule at once, 422), then redacts the text and metadata. */
-        public static OpenTicketCommand of(ConversationRef conversation, Caller caller, String description,
+        public static OpenTicketCommand of(ConversationLookup conversation, Caller caller, String description,
                                            String rawPriority, Map<String, Object> metadata) {
             Validation validation = Validation.check().text(description, "description", 0, Ticket.MAX_DESCRIPTION);
             Priority priority = rawPriority == null ? null : Priority.fromWire(rawPriority).orElse(null);

@@ -1,6 +1,5 @@
 package io.parley.ticketing.application.port.in;
 
-import io.parley.kernel.Text;
 import io.parley.kernel.redaction.Redactor;
 
 import java.util.Map;
@@ -19,11 +18,7 @@ final class Redaction {
 
     /** The redacted text, shortened to {@code max} code points if a marker made it longer than the limit it was checked against. */
     static String text(String value, int max) {
-        if (value == null) {
-            return null;
-        }
-        String redacted = REDACTOR.redact(value).value();
-        return redacted.codePointCount(0, redacted.length()) > max ? Text.preview(redacted, max) : redacted;
+        return REDACTOR.redactToFit(value, max).value();
     }
 
     @SuppressWarnings("unchecked")

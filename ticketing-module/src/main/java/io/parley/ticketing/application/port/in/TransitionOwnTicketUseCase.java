@@ -17,7 +17,7 @@ public interface TransitionOwnTicketUseCase {
     Ticket transition(OwnTransitionCommand command);
 
     /** @param reason optional, stored redacted */
-    record OwnTransitionCommand(ConversationRef conversation, Caller caller, TicketStatus to, String reason) {
+    record OwnTransitionCommand(ConversationLookup conversation, Caller caller, TicketStatus to, String reason) {
 
         public OwnTransitionCommand {
             Objects.requireNonNull(conversation, "conversation");
@@ -26,7 +26,7 @@ public interface TransitionOwnTicketUseCase {
         }
 
         /** Validates the raw request fields (422 for a missing or unknown {@code to}, an over-long reason). */
-        public static OwnTransitionCommand of(ConversationRef conversation, Caller caller, String rawTo, String reason) {
+        public static OwnTransitionCommand of(ConversationLookup conversation, Caller caller, String rawTo, String reason) {
             Validation validation = Validation.check();
             TicketStatus to = rawTo == null ? null : TicketStatus.fromWire(rawTo).orElse(null);
             validation.require(rawTo != null, "to", "is required");

@@ -2,7 +2,7 @@ package io.parley.ticketing.adapter.in.conversation;
 
 import io.parley.conversation.api.Escalation.EscalationResult;
 import io.parley.kernel.Caller;
-import io.parley.ticketing.application.port.in.ConversationRef;
+import io.parley.ticketing.application.port.in.ConversationLookup;
 import io.parley.ticketing.application.port.in.EscalateConversationUseCase;
 import io.parley.ticketing.application.port.in.EscalateConversationUseCase.EscalateCommand;
 import io.parley.ticketing.application.port.in.EscalateConversationUseCase.Escalated;
@@ -51,7 +51,7 @@ class EscalationAdapterTest {
         assertEquals(new EscalationResult(ticket.id(), "T-1042", "PENDING_HUMAN_ASSIGNMENT", "freshdesk", "pending", "low confidence", true), result);
         ArgumentCaptor<EscalateCommand> command = ArgumentCaptor.forClass(EscalateCommand.class);
         verify(escalation).escalate(command.capture());
-        assertEquals(ConversationRef.byId(conversation), command.getValue().conversation());
+        assertEquals(ConversationLookup.byId(conversation), command.getValue().conversation());
         assertEquals(Caller.guest("s"), command.getValue().caller());
     }
 

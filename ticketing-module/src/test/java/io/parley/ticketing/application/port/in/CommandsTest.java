@@ -62,9 +62,9 @@ class CommandsTest {
 
     @Test
     void opening_takes_optional_fields() {
-        OpenTicketCommand command = OpenTicketCommand.of(ConversationRef.byId(ID), AGENT, null, null, null);
+        OpenTicketCommand command = OpenTicketCommand.of(ConversationLookup.byId(ID), AGENT, null, null, null);
         assertNull(command.priority());
-        assertEquals(List.of("priority"), fields(() -> OpenTicketCommand.of(ConversationRef.byId(ID), AGENT, null, "soon", null)));
+        assertEquals(List.of("priority"), fields(() -> OpenTicketCommand.of(ConversationLookup.byId(ID), AGENT, null, "soon", null)));
     }
 
     @Test
@@ -87,12 +87,12 @@ class CommandsTest {
     void free_text_and_metadata_reach_the_use_cases_redacted() {
         String card = "4111 1111 1111 1111";
         assertEquals("card [REDACTED:CARD] declined",
-                new EscalateConversationUseCase.EscalateCommand(ConversationRef.byId(ID), AGENT, "card " + card + " declined").reason());
+                new EscalateConversationUseCase.EscalateCommand(ConversationLookup.byId(ID), AGENT, "card " + card + " declined").reason());
         assertEquals("[REDACTED:CARD]", TransitionCommand.of(ID, AGENT, "CLOSED_RESOLVED", card, null, null).reason());
         UpdateTicketCommand update = UpdateTicketCommand.of(ID, AGENT, null, "paid with " + card, Map.of("note", card), 1L);
         assertEquals("paid with [REDACTED:CARD]", update.description());
         assertEquals(Map.of("note", "[REDACTED:CARD]"), update.metadata());
-        OpenTicketCommand open = OpenTicketCommand.of(ConversationRef.byId(ID), AGENT, card, null, Map.of("cards", List.of(card)));
+        OpenTicketCommand open = OpenTicketCommand.of(ConversationLookup.byId(ID), AGENT, card, null, Map.of("cards", List.of(card)));
         assertEquals("[REDACTED:CARD]", open.description());
         assertEquals(Map.of("cards", List.of("[REDACTED:CARD]")), open.metadata());
     }
@@ -100,19 +100,20 @@ class CommandsTest {
     @Test
     void redaction_never_makes_a_text_longer_than_its_limit() {
         String reason = "x".repeat(990) + " password: hunter2";
-        String redacted = new EscalateConversationUseCase.EscalateCommand(ConversationRef.byId(ID), AGENT, reason.substring(reason.length() - 1000)).reason();
+        String redacted = new EscalateConversationUseCase.EscalateCommand(ConversationLookup.byId(ID), AGENT, reason.substring(reason.length() - 1000)).reason();
         assertTrue(redacted.codePointCount(0, redacted.length()) <= 1000, redacted);
         assertTrue(!redacted.contains("hunter2"), redacted);
     }
 
     @Test
     void a_session_reference_that_cannot_be_a_session_names_nothing() {
-        assertEquals("abc_DEF-123", ConversationRef.bySession("abc_DEF-123").sessionId());
-        assertThrows(NotFoundException.class, () -> ConversationRef.bySession(""));
-        assertThrows(NotFoundException.class, () -> ConversationRef.bySession("with space"));
-        assertThrows(NotFoundException.class, () -> ConversationRef.bySession("x".repeat(129)));
-        assertThrows(NotFoundException.class, () -> ConversationRef.byId("12"));
-        assertThrows(IllegalArgumentException.class, () -> new ConversationRef(UUID.randomUUID(), "both"));
+        assertEquals("abc_DEF-123abc_DEF-1234", ConversationLookup.bySession("abc_DEF-123abc_DEF-1234").sessionId());
+        assertThrows(NotFoundException.class, () -> ConversationLookup.bySession("abc_DEF-123"), "shorter than any issued session id");
+        assertThrows(NotFoundException.class, () -> ConversationLookup.bySession(""));
+        assertThrows(NotFoundException.class, () -> ConversationLookup.bySession("with space"));
+        assertThrows(NotFoundException.class, () -> ConversationLookup.bySession("x".repeat(129)));
+        assertThrows(NotFoundException.class, () -> ConversationLookup.byId("12"));
+        assertThrows(IllegalArgumentException.class, () -> new ConversationLookup(UUID.randomUUID(), "both"));
     }
 
     @Test

@@ -1,0 +1,2 @@
+/** What the knowledge context's application needs from outside, named by need. */
+package io.parley.knowledge.application.port.out;

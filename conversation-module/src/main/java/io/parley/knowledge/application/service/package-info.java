@@ -1,0 +1,2 @@
+/** Use-case implementations of the knowledge context. */
+package io.parley.knowledge.application.service;
