@@ -34,16 +34,37 @@ class OpenApiLintTest {
 
     @Test
     void the_generated_document_has_no_lint_error() throws Exception {
-        Path document = resource("META-INF/swagger/parley.yml");
-        Path config = resource("redocly.yaml");
-        Path redocly = install();
+        Lint lint = lint(resource("META-INF/swagger/parley.yml"));
+        System.out.println("redocly lint (" + REDOCLY_CLI + ", recommended): " + lint.errors.size() + " error(s), "
+                + lint.warnings.size() + " warning(s)" + (lint.warnings.isEmpty() ? "" : "\n  " + String.join("\n  ", lint.warnings)));
+        assertEquals(List.of(), lint.errors, () -> "the OpenAPI document breaks Redocly's recommended rules:\n  "
+                + String.join("\n  ", lint.errors));
+        assertEquals(0, lint.exit, () -> "redocly lint failed");
+    }
 
-        Run lint = run(List.of(redocly.toString(), "lint", document.toString(), "--config", config.toString(), "--format", "json"), 300);
-        int json = lint.stdout.indexOf('{');
+    @Test
+    void the_lint_bites_on_a_duplicate_operation_id() throws Exception {
+        String document = Files.readString(resource("META-INF/swagger/parley.yml"));
+        assertTrue(document.contains("operationId: claimTicket"), "the document has claimTicket");
+        Path broken = Files.createDirectories(INSTALL).resolve("broken.yml");
+        Files.writeString(broken, document.replace("operationId: claimTicket", "operationId: getTicket"));
+        Lint lint = lint(broken.toAbsolutePath());
+        assertTrue(lint.errors.stream().anyMatch(e -> e.startsWith("operation-operationId-unique")), () -> "errors: " + lint.errors);
+        assertTrue(lint.exit != 0, "redocly exits non-zero on an error");
+    }
+
+    private record Lint(int exit, List<String> errors, List<String> warnings) {
+    }
+
+    private static Lint lint(Path document) throws Exception {
+        Path redocly = install();
+        Run run = run(List.of(redocly.toString(), "lint", document.toString(), "--config", resource("redocly.yaml").toString(),
+                "--format", "json"), 300);
+        int json = run.stdout.indexOf('{');
         if (json < 0) {
-            fail("redocly lint printed no report (exit " + lint.exit + "):\n" + lint.stdout + lint.stderr);
+            fail("redocly lint printed no report (exit " + run.exit + "):\n" + run.stdout + run.stderr);
         }
-        JsonNode report = new ObjectMapper().readTree(lint.stdout.substring(json));
+        JsonNode report = new ObjectMapper().readTree(run.stdout.substring(json));
         List<String> errors = new ArrayList<>();
         List<String> warnings = new ArrayList<>();
         for (JsonNode problem : report.path("problems")) {
@@ -51,14 +72,11 @@ class OpenApiLintTest {
                     + ": " + problem.path("message").asText();
             ("error".equals(problem.path("severity").asText()) ? errors : warnings).add(line);
         }
-        System.out.println("redocly lint (" + REDOCLY_CLI + ", recommended): " + errors.size() + " error(s), " + warnings.size()
-                + " warning(s)" + (warnings.isEmpty() ? "" : "\n  " + String.join("\n  ", warnings)));
-        assertEquals(List.of(), errors, () -> "the OpenAPI document breaks Redocly's recommended rules:\n  " + String.join("\n  ", errors));
-        assertEquals(0, lint.exit, () -> "redocly lint failed:\n" + lint.stdout + lint.stderr);
+        return new Lint(run.exit, errors, warnings);
     }
 
     /** Installs the pinned Redocly CLI into target/redocly once; later runs reuse it. */
-    private static Path install() throws Exception {
+    private static synchronized Path install() throws Exception {
         Path bin = INSTALL.resolve(Path.of("node_modules", ".bin", "redocly"));
         Path installedVersion = INSTALL.resolve("installed-version");
         if (Files.isExecutable(bin) && Files.exists(installedVersion)
