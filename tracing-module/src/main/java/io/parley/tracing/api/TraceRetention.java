@@ -5,10 +5,13 @@ import java.util.Collection;
 import java.util.UUID;
 
 /**
- * The tracing module's part in the retention job: agent trace spans and API request log rows older than
- * their window go in bounded batches, oldest first ({@code created_at} indexes), each call one short
- * transaction. A conversation's spans also go with the conversation (ON DELETE CASCADE on
- * {@code agent_traces.conversation_id}); {@link #countSpansOf} reports how many that is.
+ * The tracing module's part in the retention job. Both tables are partitioned by {@code created_at} (a day a
+ * partition by default): a delete call drops every partition entirely older than the cutoff whole (its rows
+ * counted exactly, no row deleted, each partition its own short transaction), then deletes a bounded batch of
+ * rows, oldest first, from the one partition that straddles the cutoff. A call can therefore report more rows
+ * than its limit; the caller calls again while a call reports at least its limit. A conversation's spans also
+ * go with the conversation (ON DELETE CASCADE on {@code agent_traces.conversation_id}); {@link #countSpansOf}
+ * reports how many that is.
  *
  * <p>Older than the cutoff means {@code created_at < cutoff}: a row created exactly at the cutoff stays.
  */
@@ -17,7 +20,10 @@ public interface TraceRetention {
     /** The most rows one delete removes: a batch stays a short transaction. */
     int MAX_BATCH = 100_000;
 
-    /** Deletes up to {@code limit} spans created before {@code cutoff}, oldest first; returns how many went. */
+    /**
+     * Drops the span partitions entirely before {@code cutoff}, then deletes up to {@code limit} spans created
+     * before it, oldest first; returns how many went in all (the dropped partitions' rows included).
+     */
     long deleteSpansCreatedBefore(Instant cutoff, int limit);
 
     long countSpansCreatedBefore(Instant cutoff);
@@ -29,7 +35,7 @@ public interface TraceRetention {
      */
     long countSpansOf(Collection<UUID> conversationIds, Instant createdNotBefore);
 
-    /** Deletes up to {@code limit} API request log rows created before {@code cutoff}, oldest first. */
+    /** As {@link #deleteSpansCreatedBefore}, for the API request log. */
     long deleteRequestsCreatedBefore(Instant cutoff, int limit);
 
     long countRequestsCreatedBefore(Instant cutoff);

@@ -11,6 +11,7 @@ import io.parley.conversation.api.AssistantTraceSink;
 import io.parley.conversation.api.ConversationView;
 import io.parley.conversation.api.Escalation;
 import io.parley.conversation.api.MessageView;
+import io.parley.conversation.api.WhoAnswers;
 import io.parley.kernel.Caller;
 import io.parley.kernel.Ids;
 import io.parley.kernel.Validation;
@@ -30,7 +31,9 @@ import java.util.UUID;
 /**
  * A chat turn in three steps, so no database connection is held while the assistant thinks:
  * <ol>
- *   <li>one transaction finds or starts the conversation and appends the customer's (redacted) message;</li>
+ *   <li>one transaction finds or starts the conversation, appends the customer's (redacted) message and asks
+ *       who answers it ({@link WhoAnswers}): while a person holds the conversation the turn ends here, with no
+ *       reply and the ticket's current handoff;</li>
  *   <li>the assistant answers, outside any transaction;</li>
  *   <li>one transaction appends the reply; then the handoff is escalated (ticketing's own transaction)
  *       and the turn's trace recorded.</li>
@@ -76,6 +79,14 @@ public class ChatTurnService implements ChatTurnUseCase {
         Instant started = clock.instant();
         ChatTurnStore.Opened opened = store.open(command, caller);
         ConversationView conversation = opened.conversation();
+        if (opened.reply().isEmpty() && opened.person().isPresent()) {
+            // a person holds the conversation: the message is stored, the assistant stays silent and escalates nothing
+            WhoAnswers.HandoffView held = opened.person().get();
+            LOG.debug("chat turn in conversation {}: message {} for the person holding ticket {}", conversation.id(),
+                    opened.message().id(), held.ticketNumber());
+            return new ChatTurnResult(conversation, opened.message(), null, List.of(), new Handoff(held.recommended(), held.reason(),
+                    held.provider(), held.ticketId(), held.ticketNumber(), held.status()), opened.replayed());
+        }
 
         MessageView reply;
         AssistantReply answer = null;
@@ -109,18 +120,18 @@ public class ChatTurnService implements ChatTurnUseCase {
     private Escalated escalate(ConversationView conversation, Caller customer, String reason) {
         Instant at = clock.instant();
         if (escalation.isEmpty()) {
-            return new Escalated(new Handoff(reason, null, null, null, Handoff.PENDING), at, at, null, null);
+            return new Escalated(Handoff.recommended(reason, null, null, null, Handoff.PENDING), at, at, null, null);
         }
         try {
             Escalation.EscalationResult result = escalation.get().escalate(conversation.id(), customer, reason);
             String status = result.handoffStatus() == null ? Handoff.PENDING : result.handoffStatus();
-            return new Escalated(new Handoff(reason, result.provider(), result.ticketId(), result.ticketNumber(), status),
+            return new Escalated(Handoff.recommended(reason, result.provider(), result.ticketId(), result.ticketNumber(), status),
                     at, clock.instant(), result, null);
         } catch (RuntimeException e) {
             // the customer still gets the reply; retrying the turn with its Idempotency-Key escalates again
             LOG.warn("escalating conversation {} failed ({}); the handoff is reported as failed", conversation.id(),
                     e.getClass().getSimpleName());
-            return new Escalated(new Handoff(reason, null, null, null, Handoff.FAILED), at, clock.instant(), null,
+            return new Escalated(Handoff.recommended(reason, null, null, null, Handoff.FAILED), at, clock.instant(), null,
                     e.getClass().getSimpleName());
         }
     }

@@ -11,6 +11,7 @@ import io.parley.conversation.api.ConversationView;
 import io.parley.conversation.api.CustomerConversations;
 import io.parley.conversation.api.CustomerConversations.CustomerConversation;
 import io.parley.conversation.api.MessageView;
+import io.parley.conversation.api.WhoAnswers;
 import io.parley.conversation.api.OverLimit;
 import io.parley.kernel.Caller;
 import io.parley.kernel.ConflictException;
@@ -45,10 +46,13 @@ class ChatTurnStore {
 
     private final CustomerConversations conversations;
     private final ConversationMessages messages;
+    private final Optional<WhoAnswers> whoAnswers;
 
-    ChatTurnStore(CustomerConversations conversations, ConversationMessages messages) {
+    /** @param whoAnswers empty when no ticketing module is deployed: the assistant always answers */
+    ChatTurnStore(CustomerConversations conversations, ConversationMessages messages, Optional<WhoAnswers> whoAnswers) {
         this.conversations = conversations;
         this.messages = messages;
+        this.whoAnswers = whoAnswers;
     }
 
     /**
@@ -58,9 +62,11 @@ class ChatTurnStore {
      * @param reply    the reply an earlier request with the same idempotency key stored already
      * @param history  the messages before {@code message}, oldest first (empty when {@code reply} is present)
      * @param replayed the customer's message was stored by an earlier request with the same idempotency key
+     * @param person   the handoff of the person who holds the conversation, asked in the transaction that stored the
+     *                 message; empty when the assistant answers
      */
     record Opened(ConversationView conversation, Caller customer, MessageView message, Optional<MessageView> reply,
-                  List<AssistantRequest.Turn> history, boolean replayed) {
+                  List<AssistantRequest.Turn> history, boolean replayed, Optional<WhoAnswers.HandoffView> person) {
     }
 
     /** The stored reply; {@code appended} false when a concurrent duplicate of the turn stored it first. */
@@ -81,14 +87,20 @@ class ChatTurnStore {
         AppendedMessage appended = messages.append(conversation.id(),
                 new NewMessage(USER, command.message(), null, null, command.metadata(), command.idempotencyKey()), OverLimit.REJECT);
         MessageView message = appended.message();
-        if (!appended.replayed()) {
-            return new Opened(conversation, talk.customer(), message, Optional.empty(), history(message), false);
-        }
-        if (!appended.sameAsRequested()) {
+        if (appended.replayed() && !appended.sameAsRequested()) {
             throw new RuleViolationException(Validation.IDEMPOTENCY_KEY, "was already used for a different message in this conversation");
         }
-        Optional<MessageView> reply = messages.findByIdempotencyKey(conversation.id(), replyKey(message.id()));
-        return new Opened(conversation, talk.customer(), message, reply, reply.isPresent() ? List.of() : history(message), true);
+        Optional<MessageView> reply = appended.replayed()
+                ? messages.findByIdempotencyKey(conversation.id(), replyKey(message.id()))
+                : Optional.empty();
+        if (reply.isPresent()) {
+            return new Opened(conversation, talk.customer(), message, reply, List.of(), true, Optional.empty());
+        }
+        // asked in this transaction, the one that stored the message: a person who takes the ticket now sees the message
+        Optional<WhoAnswers.HandoffView> person = whoAnswers.map(who -> who.answererOf(conversation.id()))
+                .filter(WhoAnswers.Person.class::isInstance).map(answerer -> ((WhoAnswers.Person) answerer).handoff());
+        return new Opened(conversation, talk.customer(), message, Optional.empty(), person.isPresent() ? List.of() : history(message),
+                appended.replayed(), person);
     }
 
     /** Appends the assistant's reply, fitted to the assistant's limit: the customer gets an answer, never a 422. */

@@ -15,6 +15,7 @@ import io.parley.conversation.api.CustomerConversations.CustomerConversation;
 import io.parley.conversation.api.Escalation;
 import io.parley.conversation.api.MessageView;
 import io.parley.conversation.api.OverLimit;
+import io.parley.conversation.api.WhoAnswers;
 import io.parley.kernel.Caller;
 import io.parley.kernel.ConflictException;
 import io.parley.kernel.NotFoundException;
@@ -68,7 +69,8 @@ class ChatTurnServiceTest {
     final AssistantService assistant = mock(AssistantService.class);
     final Escalation escalation = mock(Escalation.class);
     final AssistantTraceSink traces = mock(AssistantTraceSink.class);
-    final ChatTurnStore store = new ChatTurnStore(conversations, messages);
+    final WhoAnswers whoAnswers = mock(WhoAnswers.class);
+    final ChatTurnStore store = new ChatTurnStore(conversations, messages, Optional.of(whoAnswers));
     final ChatTurnService service = service(Optional.of(escalation));
 
     final ConversationView guests = view(GUEST_SESSION, null, "en-GB");
@@ -102,6 +104,7 @@ class ChatTurnServiceTest {
         when(messages.before(any(), anyLong(), anyInt())).thenReturn(List.of());
         when(conversations.start(any(), any(), any(), any(), any())).thenReturn(new CustomerConversation(guests, guest));
         when(conversations.continueBySession(eq(GUEST_SESSION), any())).thenReturn(new CustomerConversation(guests, guest));
+        when(whoAnswers.answererOf(any())).thenReturn(WhoAnswers.Assistant.INSTANCE);
     }
 
     static AssistantReply answer() {
@@ -244,7 +247,7 @@ class ChatTurnServiceTest {
 
         ChatTurnResult turn = service.turn(next(GUEST_SESSION, "a human please", null), Caller.anonymous());
 
-        assertEquals(new ChatTurnResult.Handoff("The customer asked to talk to a person.", "internal", TICKET, "T-1042", "pending"),
+        assertEquals(ChatTurnResult.Handoff.recommended("The customer asked to talk to a person.", "internal", TICKET, "T-1042", "pending"),
                 turn.handoff());
         assertEquals(List.of("other", "handoff_decision", "tool_call"), recordedSpans().stream().map(AssistantTraceSink.Span::operationType).toList(),
                 "the escalation is a step of the turn");
@@ -256,7 +259,7 @@ class ChatTurnServiceTest {
 
         ChatTurnResult turn = service(Optional.empty()).turn(next(GUEST_SESSION, "a human please", null), Caller.anonymous());
 
-        assertEquals(new ChatTurnResult.Handoff("The customer asked to talk to a person.", null, null, null, "pending"), turn.handoff());
+        assertEquals(ChatTurnResult.Handoff.recommended("The customer asked to talk to a person.", null, null, null, "pending"), turn.handoff());
     }
 
     @Test
@@ -355,5 +358,61 @@ class ChatTurnServiceTest {
         ChatTurnResult turn = service.turn(first("How do I reset my password?"), Caller.anonymous());
 
         assertEquals("Open Settings and choose Reset password.", turn.reply().content());
+    }
+
+    // --- who answers --------------------------------------------------------------------------
+
+    static final WhoAnswers.HandoffView HELD = new WhoAnswers.HandoffView(true, "The customer asked to talk to a person.", "internal",
+            TICKET, "T-1042", "routed");
+
+    @Test
+    void while_a_person_holds_the_conversation_the_message_is_stored_and_the_assistant_neither_answers_nor_escalates() {
+        when(whoAnswers.answererOf(guests.id())).thenReturn(new WhoAnswers.Person(HELD));
+
+        ChatTurnResult turn = service.turn(next(GUEST_SESSION, "thanks Ada! it worked", null), Caller.anonymous());
+
+        assertNull(turn.reply(), "no reply while a person holds the conversation");
+        assertEquals(new ChatTurnResult.Handoff(true, HELD.reason(), "internal", TICKET, "T-1042", "routed"), turn.handoff());
+        assertEquals(List.of("user"), appended.stream().map(NewMessage::role).toList(), "only the customer's message is stored");
+        assertEquals("thanks Ada! it worked", turn.message().content());
+        verifyNoInteractions(assistant, escalation, traces);
+    }
+
+    @Test
+    void who_answers_is_asked_for_the_conversation_of_the_turn_and_the_assistant_answers_when_no_person_holds_it() {
+        when(assistant.reply(any())).thenReturn(answer());
+
+        ChatTurnResult turn = service.turn(next(GUEST_SESSION, "how do I reset it?", null), Caller.anonymous());
+
+        verify(whoAnswers).answererOf(guests.id());
+        assertEquals("Open Settings and choose Reset password.", turn.reply().content());
+        assertNull(turn.handoff());
+    }
+
+    @Test
+    void a_retried_turn_a_person_holds_stays_without_reply_and_stores_nothing_new() {
+        when(whoAnswers.answererOf(guests.id())).thenReturn(new WhoAnswers.Person(HELD));
+        doAnswer(call -> new AppendedMessage(stored(call.getArgument(0), call.getArgument(1), 7), true, true))
+                .when(messages).append(any(), any(), any());
+        when(messages.findByIdempotencyKey(any(), any())).thenReturn(Optional.empty());
+
+        ChatTurnResult turn = service.turn(next(GUEST_SESSION, "thanks Ada! it worked", "k-1"), Caller.anonymous());
+
+        assertTrue(turn.replayed());
+        assertNull(turn.reply());
+        assertEquals("routed", turn.handoff().status());
+        verifyNoInteractions(assistant, escalation, traces);
+    }
+
+    @Test
+    void without_ticketing_the_assistant_always_answers() {
+        ChatTurnStore withoutTicketing = new ChatTurnStore(conversations, messages, Optional.empty());
+        when(assistant.reply(any())).thenReturn(answer());
+
+        ChatTurnResult turn = new ChatTurnService(withoutTicketing, assistant, Optional.empty(), Optional.of(traces), CLOCK)
+                .turn(next(GUEST_SESSION, "how do I reset it?", null), Caller.anonymous());
+
+        assertEquals("Open Settings and choose Reset password.", turn.reply().content());
+        verifyNoInteractions(whoAnswers);
     }
 }

@@ -75,7 +75,8 @@ final class ParleyArchitecture {
         R5_REPOSITORIES_AND_ENTITIES_ONLY_IN_PERSISTENCE_ADAPTERS(ParleyArchitecture::repositoriesAndEntitiesOnlyInPersistenceAdapters),
         R5_KERNEL_IMPORTS_NO_MODULE_AND_NO_MICRONAUT(ParleyArchitecture::kernelImportsNoModuleAndNoMicronaut),
         R6_CONTROLLERS_AND_PERSISTENCE_ADAPTERS_ARE_PACKAGE_PRIVATE(ParleyArchitecture::controllersAndPersistenceAdaptersArePackagePrivate),
-        R6_ADAPTERS_EXPOSE_NOTHING_PUBLIC(ParleyArchitecture::adaptersExposeNothingPublic);
+        R6_ADAPTERS_EXPOSE_NOTHING_PUBLIC(ParleyArchitecture::adaptersExposeNothingPublic),
+        C1_ONE_TRANSACTIONAL_ANNOTATION(ParleyArchitecture::oneTransactionalAnnotation);
 
         private final Function<ParleyArchitecture, ArchRule> definition;
 
@@ -202,6 +203,14 @@ final class ParleyArchitecture {
         return noClasses().that(areInAModuleLayer("adapter"))
                 .should(bePublic())
                 .as("6. adapters expose nothing public: only api, ports, use cases, services and domain types are public");
+    }
+
+    // ---- conventions (docs/architecture.md, "Conventions") ----
+
+    ArchRule oneTransactionalAnnotation() {
+        return noClasses().that(resideInAPackage(root + ".."))
+                .should().dependOnClassesThat(resideInAPackage("jakarta.transaction.."))
+                .as("conventions: one Transactional, io.micronaut.transaction.annotation.Transactional (never jakarta.transaction)");
     }
 
     // ---- the vocabulary ----

@@ -17,7 +17,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * The migrated schema, read back from pg_catalog and compared with the specification below: every
  * table, column (type, nullability, generated), key, foreign key with its ON DELETE, CHECK (by name;
  * what each one rejects is proven in {@link SchemaConstraintsTest}), index (with its partial
- * predicate) and trigger. A migration that changes the schema changes this specification with it.
+ * predicate), trigger and partitioning. A migration that changes the schema changes this specification
+ * with it. The partitions of a partitioned table come and go with time (the service creates them ahead,
+ * retention drops them), so the specification is the partitioned table's, and every partition is checked to
+ * carry all of it.
  */
 class SchemaCatalogTest {
 
@@ -135,6 +138,8 @@ class SchemaCatalogTest {
               payload             jsonb                 null
               error               text                  null
               created_at          timestamptz           not null
+            tracing.agent_trace_ids
+              id                  uuid                  not null
             tracing.api_requests
               id                  uuid                  not null
               endpoint            text                  not null
@@ -230,7 +235,7 @@ class SchemaCatalogTest {
               check handoffs_last_error_length
               check handoffs_pending_is_scheduled
             tracing.agent_traces
-              primary key (id)
+              primary key (id, created_at)
               foreign key agent_traces_conversation_id_fkey (conversation_id) -> conversation.conversations on delete cascade
               foreign key agent_traces_message_id_fkey (message_id) -> conversation.messages on delete cascade
               check agent_traces_not_own_parent
@@ -245,8 +250,10 @@ class SchemaCatalogTest {
               check agent_traces_model_length
               check agent_traces_payload_size
               check agent_traces_error_length
-            tracing.api_requests
+            tracing.agent_trace_ids
               primary key (id)
+            tracing.api_requests
+              primary key (id, created_at)
               check api_requests_endpoint_length
               check api_requests_method_check
               check api_requests_status_code_range
@@ -298,13 +305,15 @@ class SchemaCatalogTest {
               handoffs_conversation_id_key              unique btree (conversation_id)
               handoffs_due_idx                          btree (next_attempt_at, id) WHERE (status = 'pending'::text)
             tracing.agent_traces
-              agent_traces_pkey                         unique btree (id)
+              agent_traces_pkey                         unique btree (id, created_at)
               agent_traces_message_idx                  btree (message_id, started_at) WHERE (message_id IS NOT NULL)
               agent_traces_conversation_idx             btree (conversation_id, started_at)
               agent_traces_trace_idx                    btree (trace_id)
               agent_traces_created_idx                  btree (created_at)
+            tracing.agent_trace_ids
+              agent_trace_ids_pkey                      unique btree (id)
             tracing.api_requests
-              api_requests_pkey                         unique btree (id)
+              api_requests_pkey                         unique btree (id, created_at)
               api_requests_created_idx                  btree (created_at)
               api_requests_endpoint_created_idx         btree (endpoint, created_at) INCLUDE (method, status_code, latency_ms)
             """;
@@ -320,6 +329,14 @@ class SchemaCatalogTest {
               tickets_anonymise_orphaned   BEFORE UPDATE OF conversation_id FOR EACH ROW EXECUTE FUNCTION ticketing.anonymise_orphaned_ticket()
               tickets_number_change        BEFORE INSERT OR UPDATE FOR EACH ROW EXECUTE FUNCTION ticketing.number_ticket_change()
               tickets_notify_changed       AFTER INSERT OR UPDATE FOR EACH ROW EXECUTE FUNCTION ticketing.notify_ticket_changed()
+            tracing.agent_traces
+              agent_traces_forget_ids      AFTER DELETE REFERENCING OLD TABLE AS gone FOR EACH STATEMENT EXECUTE FUNCTION tracing.forget_span_ids()
+            """;
+
+    /** The partitioned tables: strategy and key, and the default partition that takes any row no partition covers. */
+    private static final String PARTITIONING = """
+            tracing.agent_traces     RANGE (created_at)   default tracing.agent_traces_default
+            tracing.api_requests     RANGE (created_at)   default tracing.api_requests_default
             """;
 
     /** Columns named like ids that are not our uuids, and why. */
@@ -350,7 +367,7 @@ class SchemaCatalogTest {
                   FROM pg_class c
                   JOIN pg_namespace n ON n.oid = c.relnamespace
                   JOIN pg_attribute a ON a.attrelid = c.oid AND a.attnum > 0 AND NOT a.attisdropped
-                 WHERE c.relkind IN ('r', 'p', 'v', 'm', 'f') AND n.nspname IN %s
+                 WHERE c.relkind IN ('r', 'p', 'v', 'm', 'f') AND NOT c.relispartition AND n.nspname IN %s
                 """.formatted(SCHEMAS));
         assertSameLines(specLines(COLUMNS), actual);
     }
@@ -375,7 +392,7 @@ class SchemaCatalogTest {
                       SELECT string_agg(a.attname, ', ' ORDER BY key.ord) AS list
                         FROM unnest(k.conkey) WITH ORDINALITY AS key(attnum, ord)
                         JOIN pg_attribute a ON a.attrelid = k.conrelid AND a.attnum = key.attnum) cols
-                 WHERE n.nspname IN %s
+                 WHERE n.nspname IN %s AND NOT t.relispartition
                 """.formatted(SCHEMAS));
         assertSameLines(specLines(CONSTRAINTS), actual);
     }
@@ -390,7 +407,7 @@ class SchemaCatalogTest {
                   JOIN pg_class ix ON ix.oid = i.indexrelid
                   JOIN pg_class t ON t.oid = i.indrelid
                   JOIN pg_namespace n ON n.oid = t.relnamespace
-                 WHERE n.nspname IN %s
+                 WHERE n.nspname IN %s AND NOT t.relispartition
                 """.formatted(SCHEMAS));
         assertSameLines(specLines(INDEXES), actual);
     }
@@ -403,9 +420,56 @@ class SchemaCatalogTest {
                   FROM pg_trigger g
                   JOIN pg_class t ON t.oid = g.tgrelid
                   JOIN pg_namespace n ON n.oid = t.relnamespace
-                 WHERE NOT g.tgisinternal AND g.tgenabled = 'O' AND n.nspname IN %s
+                 WHERE NOT g.tgisinternal AND g.tgenabled = 'O' AND n.nspname IN %s AND NOT t.relispartition
                 """.formatted(SCHEMAS));
         assertSameLines(specLines(TRIGGERS), actual);
+    }
+
+    @Test
+    void the_partitioned_tables_are_as_specified() {
+        List<String> actual = session.strings("""
+                SELECT p.partrelid::regclass::text || ' ' || pg_get_partkeydef(p.partrelid) || ' default '
+                       || coalesce(p.partdefid::regclass::text, 'none')
+                  FROM pg_partitioned_table p
+                  JOIN pg_class c ON c.oid = p.partrelid
+                  JOIN pg_namespace n ON n.oid = c.relnamespace
+                 WHERE n.nspname IN %s
+                """.formatted(SCHEMAS));
+        assertEquals(PARTITIONING.lines().map(line -> String.join(" ", line.trim().split("\\s+"))).sorted().toList(),
+                actual.stream().sorted().toList());
+    }
+
+    /**
+     * Every partition carries everything of its table: a partitioned index is valid only once each partition
+     * has its own index attached, and every CHECK and foreign key is on every partition under the same name.
+     * Its range partitions cover whole UTC days, today and three days ahead, right after the migration.
+     */
+    @Test
+    void every_partition_carries_the_indexes_and_constraints_of_its_table() {
+        assertEquals(List.of(), session.strings("""
+                SELECT ix.relname FROM pg_index i JOIN pg_class ix ON ix.oid = i.indexrelid
+                 WHERE ix.relkind = 'I' AND ix.relnamespace = 'tracing'::regnamespace AND NOT i.indisvalid
+                """), "partitioned indexes missing on a partition");
+        assertEquals(List.of(), session.strings("""
+                SELECT c.relname || ' lacks ' || k.conname
+                  FROM pg_inherits h
+                  JOIN pg_class c ON c.oid = h.inhrelid
+                  JOIN pg_constraint k ON k.conrelid = h.inhparent AND k.contype IN ('c', 'f')
+                 WHERE h.inhparent IN ('tracing.agent_traces'::regclass, 'tracing.api_requests'::regclass)
+                   AND NOT EXISTS (SELECT 1 FROM pg_constraint own WHERE own.conrelid = c.oid AND own.conname = k.conname)
+                """), "constraints missing on a partition");
+        List<String> days = session.strings("""
+                SELECT c.relname || ' ' || to_char(lower_bound AT TIME ZONE 'UTC', 'YYYYMMDD HH24:MI:SS') || ' +'
+                       || (upper_bound - lower_bound)::text
+                  FROM pg_inherits h
+                  JOIN pg_class c ON c.oid = h.inhrelid
+                 CROSS JOIN LATERAL (SELECT pg_get_expr(c.relpartbound, c.oid) AS bound) b
+                 CROSS JOIN LATERAL (SELECT (regexp_match(b.bound, 'FROM \\(''([^'']+)''\\)'))[1]::timestamptz AS lower_bound,
+                                            (regexp_match(b.bound, 'TO \\(''([^'']+)''\\)'))[1]::timestamptz AS upper_bound) r
+                 WHERE h.inhparent = 'tracing.agent_traces'::regclass AND c.relname <> 'agent_traces_default'
+                """);
+        assertEquals(4, days.size(), days::toString);
+        assertTrue(days.stream().allMatch(line -> line.matches("agent_traces_p(\\d{8}) \\1 00:00:00 \\+1 day")), days::toString);
     }
 
     @Test
@@ -420,17 +484,26 @@ class SchemaCatalogTest {
         assertEquals(List.of(), wrong);
     }
 
+    /**
+     * A partitioned table's primary key must contain its partition key, so those of {@code agent_traces} and
+     * {@code api_requests} are {@code (id, created_at)}: still a uuid named id first ({@code agent_trace_ids}
+     * keeps span ids unique across partitions).
+     */
     @Test
     void every_primary_key_is_a_uuid_named_id_and_every_reference_is_a_uuid() {
         List<String> primaryKeys = session.strings("""
-                SELECT t.relname || ' ' || a.attname || ' ' || format_type(a.atttypid, a.atttypmod)
+                SELECT t.relname || ' ' || string_agg(a.attname || ' ' || format_type(a.atttypid, a.atttypmod), ', ' ORDER BY key.ord)
                   FROM pg_constraint k
                   JOIN pg_class t ON t.oid = k.conrelid
-                  JOIN pg_attribute a ON a.attrelid = k.conrelid AND a.attnum = ANY (k.conkey)
-                 WHERE k.contype = 'p' AND k.connamespace::regnamespace::text IN %s
+                  CROSS JOIN LATERAL unnest(k.conkey) WITH ORDINALITY AS key(attnum, ord)
+                  JOIN pg_attribute a ON a.attrelid = k.conrelid AND a.attnum = key.attnum
+                 WHERE k.contype = 'p' AND k.connamespace::regnamespace::text IN %s AND NOT t.relispartition
+                 GROUP BY t.relname, k.oid, t.relkind
                 """.formatted(SCHEMAS));
-        assertEquals(10, primaryKeys.size(), primaryKeys::toString);
-        assertTrue(primaryKeys.stream().allMatch(line -> line.endsWith(" id uuid")), primaryKeys::toString);
+        assertEquals(11, primaryKeys.size(), primaryKeys::toString);
+        assertTrue(primaryKeys.stream().allMatch(line -> line.endsWith(" id uuid")
+                        || line.matches("(agent_traces|api_requests) id uuid, created_at timestamp with time zone")),
+                primaryKeys::toString);
 
         List<String> idColumnsThatAreNotUuid = session.strings("""
                 SELECT table_schema || '.' || table_name || '.' || column_name

@@ -307,6 +307,37 @@ class SchemaConstraintsTest {
     }
 
     @Test
+    void a_row_outside_every_partition_lands_in_the_default_partition_and_an_insert_never_fails() {
+        session.execute(agentTrace().with("id", "'00000000-0000-7000-8000-0000000000d1'").with("created_at", "'1999-12-31T23:59:59Z'").insert());
+        session.execute(apiRequest().with("id", "'00000000-0000-7000-8000-0000000000d2'").with("created_at", "'2199-01-01T00:00:00Z'").insert());
+        session.execute(apiRequest().with("id", "'00000000-0000-7000-8000-0000000000d3'").insert());
+
+        assertEquals("tracing.agent_traces_default", session.value(
+                "SELECT tableoid::regclass::text FROM tracing.agent_traces WHERE id = '00000000-0000-7000-8000-0000000000d1'"));
+        assertEquals("tracing.api_requests_default", session.value(
+                "SELECT tableoid::regclass::text FROM tracing.api_requests WHERE id = '00000000-0000-7000-8000-0000000000d2'"));
+        assertTrue(((String) session.value("SELECT tableoid::regclass::text FROM tracing.api_requests"
+                + " WHERE id = '00000000-0000-7000-8000-0000000000d3'")).matches("tracing\\.api_requests_p\\d{8}"), "today has its partition");
+    }
+
+    /** PRIMARY KEY (id, created_at) alone would take the same span id twice in two partitions; the id registry does not. */
+    @Test
+    void a_span_id_is_registered_once_and_deleting_the_span_by_any_route_gives_it_back() {
+        session.execute("INSERT INTO tracing.agent_trace_ids (id) VALUES (:s1), (:s2)");
+        PSQLException twice = session.failure("INSERT INTO tracing.agent_trace_ids (id) VALUES (:s1)");
+        assertEquals(UNIQUE, twice.getSQLState());
+        assertEquals("agent_trace_ids_pkey", twice.getServerErrorMessage().getConstraint());
+        session.execute(agentTrace().with("id", ":s1").with("parent_id", "NULL").with("created_at", "now() - interval '400 days'").insert());
+        assertEquals(2L, session.count("SELECT count(*) FROM tracing.agent_traces WHERE id = :s1"), "the key alone allows it");
+
+        session.execute("DELETE FROM tracing.agent_traces WHERE id = :s2");
+        assertEquals(0L, session.count("SELECT count(*) FROM tracing.agent_trace_ids WHERE id = :s2"), "a direct delete");
+        session.execute("DELETE FROM conversation.conversations WHERE id = :c1");
+        assertEquals(0L, session.count("SELECT count(*) FROM tracing.agent_traces WHERE conversation_id = :c1"));
+        assertEquals(0L, session.count("SELECT count(*) FROM tracing.agent_trace_ids"), "the erasure cascade");
+    }
+
+    @Test
     void ticket_numbers_are_drawn_from_the_sequence() {
         long first = session.count("SELECT number FROM ticketing.tickets WHERE id = :t1");
         long second = session.count("SELECT number FROM ticketing.tickets WHERE id = :t2");

@@ -9,7 +9,7 @@ import io.parley.ticketing.domain.Ticket;
 import io.parley.ticketing.domain.TicketStatus;
 import io.parley.kernel.Timestamps;
 import jakarta.inject.Singleton;
-import jakarta.transaction.Transactional;
+import io.micronaut.transaction.annotation.Transactional;
 
 import java.time.Clock;
 import java.time.Instant;

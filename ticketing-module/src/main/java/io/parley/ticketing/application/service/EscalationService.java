@@ -13,7 +13,7 @@ import io.parley.ticketing.domain.TicketNumber;
 import io.parley.ticketing.domain.TicketStatus;
 import io.parley.kernel.Timestamps;
 import jakarta.inject.Singleton;
-import jakarta.transaction.Transactional;
+import io.micronaut.transaction.annotation.Transactional;
 
 import java.time.Clock;
 import java.time.Instant;

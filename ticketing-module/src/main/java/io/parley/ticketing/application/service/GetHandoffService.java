@@ -9,7 +9,7 @@ import io.parley.ticketing.application.port.out.LoadTicketPort;
 import io.parley.ticketing.domain.Handoff;
 import io.parley.ticketing.domain.Ticket;
 import jakarta.inject.Singleton;
-import jakarta.transaction.Transactional;
+import io.micronaut.transaction.annotation.Transactional;
 
 @Singleton
 public class GetHandoffService implements GetHandoffUseCase {

@@ -8,7 +8,7 @@ import io.parley.ticketing.application.port.out.LoadTicketPort;
 import io.parley.ticketing.domain.Ticket;
 import io.parley.ticketing.domain.TicketEvent;
 import jakarta.inject.Singleton;
-import jakarta.transaction.Transactional;
+import io.micronaut.transaction.annotation.Transactional;
 
 import java.util.List;
 import java.util.UUID;

@@ -6,7 +6,7 @@ import io.parley.ticketing.application.port.in.ListTicketsUseCase;
 import io.parley.ticketing.application.port.out.LoadTicketPort;
 import io.parley.ticketing.domain.Ticket;
 import jakarta.inject.Singleton;
-import jakarta.transaction.Transactional;
+import io.micronaut.transaction.annotation.Transactional;
 
 import java.util.List;
 import java.util.UUID;

@@ -11,7 +11,7 @@ import io.parley.ticketing.domain.Ticket;
 import io.parley.ticketing.domain.TicketNumber;
 import io.parley.kernel.Timestamps;
 import jakarta.inject.Singleton;
-import jakarta.transaction.Transactional;
+import io.micronaut.transaction.annotation.Transactional;
 
 import java.time.Clock;
 import java.time.Instant;

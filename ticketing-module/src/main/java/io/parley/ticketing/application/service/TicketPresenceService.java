@@ -3,7 +3,7 @@ package io.parley.ticketing.application.service;
 import io.parley.ticketing.application.port.in.CheckTicketPresenceUseCase;
 import io.parley.ticketing.application.port.out.LoadTicketPort;
 import jakarta.inject.Singleton;
-import jakarta.transaction.Transactional;
+import io.micronaut.transaction.annotation.Transactional;
 
 import java.util.UUID;
 

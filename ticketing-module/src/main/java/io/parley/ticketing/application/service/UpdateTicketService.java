@@ -8,7 +8,7 @@ import io.parley.ticketing.application.port.out.SaveTicketPort;
 import io.parley.ticketing.domain.Ticket;
 import io.parley.kernel.Timestamps;
 import jakarta.inject.Singleton;
-import jakarta.transaction.Transactional;
+import io.micronaut.transaction.annotation.Transactional;
 
 import java.time.Clock;
 

@@ -43,7 +43,7 @@ import static org.mockito.Mockito.when;
 @ExtendWith(MockitoExtension.class)
 class TransitionOwnTicketServiceTest {
 
-    static final String SESSION = "s3ss10n";
+    static final String SESSION = "a-guest-session-id-of-a-guest";
 
     @Mock
     ConversationDirectory directory;

@@ -12,20 +12,30 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
 
-/** The tracing module's retention API: each delete is one bounded statement in its own short transaction. */
+/**
+ * The tracing module's retention API. A delete call first drops every partition entirely before the cutoff
+ * (each its own short transaction: counted, emptied, dropped), then deletes at most {@code limit} rows of the
+ * partition that straddles the cutoff in one more short transaction; it returns both together. Counts are
+ * exact ({@code count(*)}), so a dry run reports what a real run removes.
+ */
 @Singleton
 public class TraceRetentionService implements TraceRetention {
 
     private final PurgeTracesPort storage;
+    private final TracePartitionSettings partitions;
 
-    public TraceRetentionService(PurgeTracesPort storage) {
+    public TraceRetentionService(PurgeTracesPort storage, TracePartitionSettings partitions) {
         this.storage = storage;
+        this.partitions = partitions;
     }
 
+    /** Not one transaction: every partition and the row batch are their own (the storage opens them). */
     @Override
-    @Transactional
     public long deleteSpansCreatedBefore(Instant cutoff, int limit) {
-        return storage.deleteSpansCreatedBefore(Objects.requireNonNull(cutoff, "cutoff"), checkLimit(limit));
+        Objects.requireNonNull(cutoff, "cutoff");
+        checkLimit(limit);
+        long dropped = storage.dropSpanPartitionsBefore(cutoff, partitions.locks());
+        return dropped + storage.deleteSpansCreatedBefore(cutoff, limit);
     }
 
     @Override
@@ -44,10 +54,13 @@ public class TraceRetentionService implements TraceRetention {
         return ids.isEmpty() ? 0 : storage.countSpansOf(ids, createdNotBefore);
     }
 
+    /** Not one transaction, as {@link #deleteSpansCreatedBefore}. */
     @Override
-    @Transactional
     public long deleteRequestsCreatedBefore(Instant cutoff, int limit) {
-        return storage.deleteRequestsCreatedBefore(Objects.requireNonNull(cutoff, "cutoff"), checkLimit(limit));
+        Objects.requireNonNull(cutoff, "cutoff");
+        checkLimit(limit);
+        long dropped = storage.dropRequestPartitionsBefore(cutoff, partitions.locks());
+        return dropped + storage.deleteRequestsCreatedBefore(cutoff, limit);
     }
 
     @Override

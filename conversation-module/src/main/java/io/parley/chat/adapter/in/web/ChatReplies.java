@@ -49,7 +49,7 @@ final class ChatReplies {
             MessageView r = turn.reply();
             return new ChatTurnReply(turn.conversation().sessionId(), turn.conversation().id(),
                     new CustomerMessageReply(m.id(), m.seq(), m.role(), m.content(), m.redactions(), m.createdAt()),
-                    new AssistantMessageReply(r.id(), r.seq(), r.role(), r.content(), r.intent(), r.confidence(),
+                    r == null ? null : new AssistantMessageReply(r.id(), r.seq(), r.role(), r.content(), r.intent(), r.confidence(),
                             turn.sources().stream().map(s -> new SourceReply(s.documentId(), s.title())).toList(), r.createdAt()),
                     turn.handoff() == null ? null : HandoffReply.of(turn.handoff()));
         }
@@ -88,7 +88,7 @@ final class ChatReplies {
     @JsonInclude(JsonInclude.Include.ALWAYS)
     @Schema(name = "ChatHandoff", nullable = true, description = "null when no person is needed; otherwise the conversation's one"
             + " ticket was opened (or moved) to PENDING_HUMAN_ASSIGNMENT and its handoff queued")
-    record HandoffReply(@Schema(requiredMode = REQUIRED, description = "always true") boolean recommended,
+    record HandoffReply(boolean recommended,
                         String reason,
                         @Nullable @Schema(requiredMode = REQUIRED, allowableValues = {"internal", "zendesk", "freshdesk", "email"},
                                 description = "null when no ticketing is deployed or the escalation failed") String provider,
@@ -99,7 +99,7 @@ final class ChatReplies {
                                 description = "the handoff's status, as GET .../handoff answers it") String status) {
 
         static HandoffReply of(ChatTurnResult.Handoff handoff) {
-            return new HandoffReply(true, handoff.reason(), handoff.provider(), handoff.ticketId(), handoff.ticketNumber(),
+            return new HandoffReply(handoff.recommended(), handoff.reason(), handoff.provider(), handoff.ticketId(), handoff.ticketNumber(),
                     handoff.status());
         }
     }

@@ -10,6 +10,8 @@ import java.util.UUID;
 /**
  * A chat turn as the customer sees it: the conversation (with its session id), the stored customer
  * message and assistant reply, and the hand-over when the reply recommended one (null otherwise).
+ * While a person holds the conversation there is no reply ({@code null}) and the hand-over is the
+ * ticket's current one.
  *
  * @param replayed true when an earlier request with the same idempotency key wrote this turn
  */
@@ -19,7 +21,9 @@ public record ChatTurnResult(ConversationView conversation, MessageView message,
     public ChatTurnResult {
         Objects.requireNonNull(conversation, "conversation");
         Objects.requireNonNull(message, "message");
-        Objects.requireNonNull(reply, "reply");
+        if (reply == null && handoff == null) {
+            throw new IllegalArgumentException("a turn without a reply is one a person answers: it has a handoff");
+        }
         sources = sources == null ? List.of() : List.copyOf(sources);
     }
 
@@ -33,13 +37,18 @@ public record ChatTurnResult(ConversationView conversation, MessageView message,
      * ticketing is deployed, {@code failed} with null ticket fields when escalating failed (a retry of the
      * turn with the same idempotency key tries again).
      */
-    public record Handoff(String reason, String provider, UUID ticketId, String ticketNumber, String status) {
+    public record Handoff(boolean recommended, String reason, String provider, UUID ticketId, String ticketNumber, String status) {
 
         public static final String PENDING = "pending";
         public static final String FAILED = "failed";
 
         public Handoff {
             Objects.requireNonNull(status, "status");
+        }
+
+        /** The hand-over the assistant recommended with its reply. */
+        public static Handoff recommended(String reason, String provider, UUID ticketId, String ticketNumber, String status) {
+            return new Handoff(true, reason, provider, ticketId, ticketNumber, status);
         }
     }
 }

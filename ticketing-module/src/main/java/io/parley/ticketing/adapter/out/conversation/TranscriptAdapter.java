@@ -3,7 +3,7 @@ package io.parley.ticketing.adapter.out.conversation;
 import io.parley.conversation.api.ConversationDirectory;
 import io.parley.ticketing.application.port.out.LoadTranscriptPort;
 import jakarta.inject.Singleton;
-import jakarta.transaction.Transactional;
+import io.micronaut.transaction.annotation.Transactional;
 
 import java.util.Optional;
 import java.util.UUID;

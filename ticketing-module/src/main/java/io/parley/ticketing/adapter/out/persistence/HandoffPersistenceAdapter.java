@@ -8,7 +8,7 @@ import io.parley.ticketing.domain.DeliveryState;
 import io.parley.ticketing.domain.HelpdeskKind;
 import io.parley.kernel.JdbcColumns;
 import jakarta.inject.Singleton;
-import jakarta.transaction.Transactional;
+import io.micronaut.transaction.annotation.Transactional;
 
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;

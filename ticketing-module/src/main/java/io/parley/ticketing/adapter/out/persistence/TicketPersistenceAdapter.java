@@ -14,7 +14,7 @@ import io.parley.ticketing.domain.TicketNumber;
 import io.parley.ticketing.domain.TicketStatus;
 import io.parley.kernel.JdbcColumns;
 import jakarta.inject.Singleton;
-import jakarta.transaction.Transactional;
+import io.micronaut.transaction.annotation.Transactional;
 
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;

@@ -23,6 +23,11 @@ import java.util.List;
  * one index probe per endpoint template, of which there are a few dozen) and aggregates each
  * endpoint's window as an index-only range. Measured on 3 M rows (30 days, 40 endpoints): 0.12 s,
  * against 0.35 s for one grouped range scan of {@code created_at} and 2 s for the walk through the heap.
+ *
+ * <p>The table is partitioned by {@code created_at}: every part of the query, the skip scan included, names
+ * the window, so only the partitions it overlaps are planned and read (an endpoint without a request in the
+ * window yields no row either way). Without the window in the skip scan, each of its probes visited every
+ * partition: 9,144 buffers and 77 ms for a one-day window over 40 daily partitions, against 4,680 and 45 ms.
  */
 @Singleton
 class ApiRequestStatsReader implements LoadApiRequestStatsPort {
@@ -37,10 +42,12 @@ class ApiRequestStatsReader implements LoadApiRequestStatsPort {
             """;
     static final String EVERY_ENDPOINT = """
             WITH RECURSIVE endpoints AS (
-                (SELECT endpoint FROM tracing.api_requests ORDER BY endpoint LIMIT 1)
+                (SELECT endpoint FROM tracing.api_requests
+                  WHERE created_at >= ? AND created_at < ? ORDER BY endpoint LIMIT 1)
                 UNION ALL
                 SELECT (SELECT r.endpoint FROM tracing.api_requests r
-                         WHERE r.endpoint > e.endpoint ORDER BY r.endpoint LIMIT 1)
+                         WHERE r.endpoint > e.endpoint AND r.created_at >= ? AND r.created_at < ?
+                         ORDER BY r.endpoint LIMIT 1)
                   FROM endpoints e
                  WHERE e.endpoint IS NOT NULL)
             SELECT s.* FROM endpoints e CROSS JOIN LATERAL (
@@ -65,12 +72,20 @@ class ApiRequestStatsReader implements LoadApiRequestStatsPort {
     @Override
     public List<EndpointStats> stats(StatsWindow window, String endpoint) {
         return jdbc.prepareStatement(endpoint == null ? EVERY_ENDPOINT : ONE_ENDPOINT, statement -> {
+            OffsetDateTime from = OffsetDateTime.ofInstant(window.from(), ZoneOffset.UTC);
+            OffsetDateTime to = OffsetDateTime.ofInstant(window.to(), ZoneOffset.UTC);
             int column = 1;
             if (endpoint != null) {
                 statement.setString(column++, endpoint);
+            } else {
+                // the skip scan's two probes
+                for (int probe = 0; probe < 2; probe++) {
+                    statement.setObject(column++, from);
+                    statement.setObject(column++, to);
+                }
             }
-            statement.setObject(column++, OffsetDateTime.ofInstant(window.from(), ZoneOffset.UTC));
-            statement.setObject(column, OffsetDateTime.ofInstant(window.to(), ZoneOffset.UTC));
+            statement.setObject(column++, from);
+            statement.setObject(column, to);
             return stats(statement);
         });
     }
