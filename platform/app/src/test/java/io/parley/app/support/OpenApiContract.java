@@ -31,7 +31,7 @@ import java.util.stream.Collectors;
  * <ul>
  *   <li>a request to a route the document does not have (an unknown path, a method the path lacks) must be answered
  *       404 or 405 problem+json, as docs/api.md says every such request is;</li>
- *   <li>{@link #UNDOCUMENTED} paths are not checked at all: test-only probes and Swagger UI's static files.</li>
+ *   <li>{@link #UNDOCUMENTED} paths are not checked at all: test-only probes and static files (Swagger UI, the pages).</li>
  * </ul>
  * Violations fail the calling test with the validator's messages; {@link TestHttp} also appends them to
  * {@code target/openapi-contract-violations.txt}, a summary of a whole run.
@@ -40,9 +40,10 @@ public final class OpenApiContract {
 
     /**
      * Deliberately undocumented, so never checked: the test-only routes of ProbeController (they exist to exercise the
-     * error pipeline, not the API), and Swagger UI's static files (HTML and scripts, not API).
+     * error pipeline, not the API), and the static files of micronaut.router.static-resources (application.yml): Swagger
+     * UI, the agent console and the chat page, which are HTML, CSS and scripts, not API.
      */
-    static final List<String> UNDOCUMENTED = List.of("/test-probe/", "/swagger-ui/", "/swagger/");
+    static final List<String> UNDOCUMENTED = List.of("/test-probe/", "/swagger-ui/", "/swagger/", "/console", "/chat", "/assets/");
 
     private static final Path VIOLATIONS = Path.of("target", "openapi-contract-violations.txt");
     private static volatile OpenApiInteractionValidator validator;
