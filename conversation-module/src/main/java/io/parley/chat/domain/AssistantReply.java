@@ -23,7 +23,7 @@ public record AssistantReply(String text, String intent, double confidence, List
                              boolean handoffRecommended, String handoffReason, String provider, String fallbackReason,
                              List<AssistantStep> steps) {
 
-    /** The content limit of an assistant message (API.md "Text"). */
+    /** The content limit of an assistant message (docs/api.md "Text"). */
     public static final int MAX_TEXT = 8000;
     /** The provider of replies the service writes itself from the knowledge base, without a model. */
     public static final String KNOWLEDGE = "knowledge";

@@ -4,7 +4,7 @@ import io.parley.kernel.Caller;
 import io.parley.kernel.Role;
 
 /**
- * Who may see and act on a conversation (API.md "Isolation"). One place for the rule; every
+ * Who may see and act on a conversation (docs/api.md "Isolation"). One place for the rule; every
  * query applies it again by scoping on the caller.
  *
  * <p>Whoever may not read a conversation must not learn it exists (404); the other checks here

@@ -1,13 +1,10 @@
 package io.parley.chat;
 
-import io.micronaut.json.JsonMapper;
-import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import io.parley.app.support.Fixtures;
 import io.parley.app.support.TestHttp;
 import io.parley.app.support.TestTokens;
-import io.parley.testing.PostgresBacked;
-import jakarta.inject.Inject;
+import io.parley.app.support.WebTest;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -23,23 +20,19 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * API.md "Errors" on {@code POST /api/v1/chat}: malformed JSON and wrong types are 400, broken rules
+ * docs/api.md "Errors" on {@code POST /api/v1/chat}: malformed JSON and wrong types are 400, broken rules
  * 422 naming the field, a bad token 401 even though guests need none; always problem+json, and
  * nothing is written, not even the conversation a first turn would start.
  */
 @MicronautTest(transactional = false)
-class ChatBadInputWebTest implements PostgresBacked {
+class ChatBadInputWebTest extends WebTest {
 
-    @Inject
-    EmbeddedServer server;
-    @Inject
-    JsonMapper json;
     ChatClient chat;
     String sessionId;
 
     @BeforeEach
     void client() {
-        chat = new ChatClient(new TestHttp(server.getURL(), json));
+        chat = new ChatClient(http);
         sessionId = (String) chat.first(null, "hello").get("session_id");
     }
 

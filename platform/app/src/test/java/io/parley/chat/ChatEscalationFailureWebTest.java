@@ -1,15 +1,11 @@
 package io.parley.chat;
 
-import io.micronaut.json.JsonMapper;
-import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.annotation.MockBean;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import io.parley.app.support.Fixtures;
-import io.parley.app.support.TestHttp;
+import io.parley.app.support.WebTest;
 import io.parley.conversation.api.Escalation;
 import io.parley.kernel.Caller;
-import io.parley.testing.PostgresBacked;
-import jakarta.inject.Inject;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -31,17 +27,13 @@ import static org.junit.jupiter.api.Assertions.assertNull;
  * says {@code failed}, and retrying the turn with its {@code Idempotency-Key} escalates again.
  */
 @MicronautTest(transactional = false)
-class ChatEscalationFailureWebTest implements PostgresBacked {
+class ChatEscalationFailureWebTest extends WebTest {
 
     static final UUID TICKET = UUID.fromString("01900000-0000-7000-8000-000000000001");
 
     final AtomicBoolean failing = new AtomicBoolean(true);
     final List<Caller> callers = new CopyOnWriteArrayList<>();
 
-    @Inject
-    EmbeddedServer server;
-    @Inject
-    JsonMapper json;
     ChatClient chat;
 
     @MockBean(Escalation.class)
@@ -57,7 +49,7 @@ class ChatEscalationFailureWebTest implements PostgresBacked {
 
     @BeforeEach
     void client() {
-        chat = new ChatClient(new TestHttp(server.getURL(), json));
+        chat = new ChatClient(http);
         failing.set(true);
         callers.clear();
     }

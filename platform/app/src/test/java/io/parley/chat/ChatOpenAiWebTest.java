@@ -1,11 +1,9 @@
 package io.parley.chat;
 
 import io.micronaut.core.type.Argument;
-import io.micronaut.json.JsonMapper;
-import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
-import io.parley.app.support.TestHttp;
 import io.parley.app.support.TestTokens;
+import io.parley.app.support.WebTest;
 import io.parley.chat.assistant.FakeChatCompletions;
 import io.parley.chat.assistant.SeedArticles;
 import io.parley.knowledge.application.port.in.ManageKnowledgeUseCase;
@@ -34,7 +32,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * answer as the reply, and the knowledge base answering when the provider fails.
  */
 @MicronautTest(transactional = false)
-class ChatOpenAiWebTest implements PostgresBacked {
+class ChatOpenAiWebTest extends WebTest {
 
     static final String API_KEY = "sk-chat-test-0123456789";
     static final String ADMIN = TestTokens.withRoles("chat-openai-admin", "admin");
@@ -42,18 +40,13 @@ class ChatOpenAiWebTest implements PostgresBacked {
     private final FakeChatCompletions provider = FakeChatCompletions.start();
 
     @Inject
-    EmbeddedServer server;
-    @Inject
-    JsonMapper json;
-    @Inject
     ManageKnowledgeUseCase knowledge;
     ChatClient chat;
-    TestHttp http;
     private boolean seeded;
 
     @Override
     public Map<String, String> getProperties() {
-        Map<String, String> properties = new HashMap<>(PostgresBacked.super.getProperties());
+        Map<String, String> properties = new HashMap<>(super.getProperties());
         properties.putAll(provider.assistantProperties(API_KEY, "chat-model", 1));
         properties.put("parley.ticketing.handoff.dispatcher.enabled", "false");
         return properties;
@@ -65,7 +58,6 @@ class ChatOpenAiWebTest implements PostgresBacked {
             SeedArticles.load(knowledge, json);
             seeded = true;
         }
-        http = new TestHttp(server.getURL(), json);
         chat = new ChatClient(http);
         provider.reset();
     }

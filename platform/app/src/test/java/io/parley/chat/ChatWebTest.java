@@ -5,16 +5,14 @@ import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
 import io.micronaut.context.annotation.Property;
-import io.micronaut.json.JsonMapper;
-import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import io.parley.app.support.Concurrently;
 import io.parley.app.support.Fixtures;
 import io.parley.app.support.TestHttp;
 import io.parley.app.support.TestTokens;
+import io.parley.app.support.WebTest;
 import io.parley.chat.assistant.SeedArticles;
 import io.parley.knowledge.application.port.in.ManageKnowledgeUseCase;
-import io.parley.testing.PostgresBacked;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -45,13 +43,13 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * API.md "Chat" with the default (knowledge) assistant over the bundled articles and real PostgreSQL:
+ * docs/api.md "Chat" with the default (knowledge) assistant over the bundled articles and real PostgreSQL:
  * guests and users, isolation, answers with sources, handoffs that open exactly one ticket, the
  * turn's trace, and idempotent retries.
  */
 @MicronautTest(transactional = false)
 @Property(name = "parley.ticketing.handoff.dispatcher.enabled", value = "false")
-class ChatWebTest implements PostgresBacked {
+class ChatWebTest extends WebTest {
 
     static final String PASSWORD = "How do I reset my password?";
     static final String CHARGED_TWICE = "I was charged twice for my order";
@@ -60,13 +58,8 @@ class ChatWebTest implements PostgresBacked {
     static final String ADMIN = TestTokens.withRoles("chat-admin", "admin");
 
     @Inject
-    EmbeddedServer server;
-    @Inject
-    JsonMapper json;
-    @Inject
     ManageKnowledgeUseCase knowledge;
     ChatClient chat;
-    TestHttp http;
     private boolean seeded;
 
     @BeforeEach
@@ -75,7 +68,6 @@ class ChatWebTest implements PostgresBacked {
             SeedArticles.load(knowledge, json);
             seeded = true;
         }
-        http = new TestHttp(server.getURL(), json);
         chat = new ChatClient(http);
     }
 

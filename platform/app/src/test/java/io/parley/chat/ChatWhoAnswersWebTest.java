@@ -1,15 +1,13 @@
 package io.parley.chat;
 
 import io.micronaut.context.annotation.Property;
-import io.micronaut.json.JsonMapper;
-import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import io.parley.app.support.Fixtures;
 import io.parley.app.support.TestHttp;
 import io.parley.app.support.TestTokens;
+import io.parley.app.support.WebTest;
 import io.parley.chat.assistant.SeedArticles;
 import io.parley.knowledge.application.port.in.ManageKnowledgeUseCase;
-import io.parley.testing.PostgresBacked;
 import io.parley.ticketing.TicketingApi;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.BeforeEach;
@@ -36,15 +34,11 @@ import static org.junit.jupiter.api.Assertions.assertNull;
  */
 @MicronautTest(transactional = false)
 @Property(name = "parley.ticketing.handoff.dispatcher.enabled", value = "false")
-class ChatWhoAnswersWebTest implements PostgresBacked {
+class ChatWhoAnswersWebTest extends WebTest {
 
     static final String HUMAN = "Please connect me with a human agent";
     static final String PASSWORD = "How do I reset my password?";
 
-    @Inject
-    EmbeddedServer server;
-    @Inject
-    JsonMapper json;
     @Inject
     ManageKnowledgeUseCase knowledge;
     ChatClient chat;
@@ -57,7 +51,6 @@ class ChatWhoAnswersWebTest implements PostgresBacked {
             SeedArticles.load(knowledge, json);
             seeded = true;
         }
-        TestHttp http = new TestHttp(server.getURL(), json);
         chat = new ChatClient(http);
         tickets = new TicketingApi(http);
     }

@@ -1,16 +1,12 @@
 package io.parley.knowledge;
 
-import io.micronaut.json.JsonMapper;
-import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.annotation.MockBean;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import io.parley.app.support.Fixtures;
-import io.parley.app.support.TestHttp;
 import io.parley.app.support.TestHttp.Reply;
 import io.parley.app.support.TestTokens;
+import io.parley.app.support.WebTest;
 import io.parley.testing.MutableClock;
-import io.parley.testing.PostgresBacked;
-import jakarta.inject.Inject;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -31,12 +27,12 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * API.md "Knowledge base", the documents: admins write, everyone (guests too) reads; content limits
+ * docs/api.md "Knowledge base", the documents: admins write, everyone (guests too) reads; content limits
  * are 422, malformed JSON 400, a malformed or unknown id 404; lists are newest first with a cursor.
  * The knowledge table is emptied before each test (only these tests and the assistant's write it).
  */
 @MicronautTest
-class KnowledgeDocumentsWebTest implements PostgresBacked {
+class KnowledgeDocumentsWebTest extends WebTest {
 
     private static final String DOCUMENTS = "/api/v1/knowledge/documents";
     private static final String ADMIN = TestTokens.withRoles("root", "admin");
@@ -44,11 +40,6 @@ class KnowledgeDocumentsWebTest implements PostgresBacked {
     private static final Instant START = Instant.parse("2026-11-23T10:00:00Z");
     private final MutableClock clock = new MutableClock(START);
 
-    @Inject
-    EmbeddedServer server;
-    @Inject
-    JsonMapper json;
-    TestHttp http;
 
     @MockBean(Clock.class)
     Clock clock() {
@@ -57,7 +48,6 @@ class KnowledgeDocumentsWebTest implements PostgresBacked {
 
     @BeforeEach
     void emptyKnowledgeBase() {
-        http = new TestHttp(server.getURL(), json);
         clock.set(START);
         Fixtures.execute("DELETE FROM conversation.knowledge_documents");
     }

@@ -1,14 +1,10 @@
 package io.parley.knowledge;
 
-import io.micronaut.json.JsonMapper;
-import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import io.parley.app.support.Fixtures;
-import io.parley.app.support.TestHttp;
 import io.parley.app.support.TestHttp.Reply;
 import io.parley.app.support.TestTokens;
-import io.parley.testing.PostgresBacked;
-import jakarta.inject.Inject;
+import io.parley.app.support.WebTest;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -25,20 +21,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** {@code GET /api/v1/knowledge/search}: ranked full-text search over a known set of documents. */
 @MicronautTest
-class KnowledgeSearchWebTest implements PostgresBacked {
+class KnowledgeSearchWebTest extends WebTest {
 
-    @Inject
-    EmbeddedServer server;
-    @Inject
-    JsonMapper json;
-    TestHttp http;
 
     private boolean loaded;
 
     /** Once per class (fields are injected only before each test): the known set, alone in the table. */
     @BeforeEach
     void knownSet() {
-        http = new TestHttp(server.getURL(), json);
         if (loaded) {
             return;
         }

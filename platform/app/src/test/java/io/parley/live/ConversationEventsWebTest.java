@@ -1,18 +1,16 @@
 package io.parley.live;
 
 import io.micronaut.context.annotation.Property;
-import io.micronaut.json.JsonMapper;
-import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import io.parley.app.support.SseClient;
 import io.parley.app.support.TestHttp;
 import io.parley.app.support.TestTokens;
+import io.parley.app.support.WebTest;
 import io.parley.conversation.application.port.in.StartConversationCommand;
 import io.parley.conversation.application.port.in.StartConversationUseCase;
 import io.parley.conversation.domain.Conversation;
 import io.parley.kernel.Caller;
 import io.parley.kernel.Ids;
-import io.parley.testing.PostgresBacked;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -36,22 +34,16 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 @MicronautTest(transactional = false)
 @Property(name = "parley.live.keep-alive", value = "300ms")
-class ConversationEventsWebTest implements PostgresBacked {
+class ConversationEventsWebTest extends WebTest {
 
     @Inject
-    EmbeddedServer server;
-    @Inject
-    JsonMapper json;
-    @Inject
     StartConversationUseCase startConversation;
-    TestHttp http;
     SseClient sse;
     String owner;
     String conversationId;
 
     @BeforeEach
     void conversation() {
-        http = new TestHttp(server.getURL(), json);
         sse = new SseClient(server.getURL(), json);
         owner = TestTokens.user(subject("owner"));
         TestHttp.Reply started = http.post("/api/v1/conversations", owner, "{}");

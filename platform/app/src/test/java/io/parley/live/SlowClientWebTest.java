@@ -1,13 +1,11 @@
 package io.parley.live;
 
 import io.micronaut.context.annotation.Property;
-import io.micronaut.json.JsonMapper;
-import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import io.parley.app.support.SseClient;
 import io.parley.app.support.TestHttp;
 import io.parley.app.support.TestTokens;
-import io.parley.testing.PostgresBacked;
+import io.parley.app.support.WebTest;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 
@@ -33,18 +31,13 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 @Property(name = "parley.live.keep-alive", value = "200ms")
 @Property(name = "parley.live.buffer", value = "16")
 @Property(name = "parley.live.batch-size", value = "8")
-class SlowClientWebTest implements PostgresBacked {
+class SlowClientWebTest extends WebTest {
 
-    @Inject
-    EmbeddedServer server;
-    @Inject
-    JsonMapper json;
     @Inject
     LiveStreams streams;
 
     @Test
     void a_client_that_stops_reading_is_dropped_while_a_reading_client_gets_everything() throws IOException {
-        TestHttp http = new TestHttp(server.getURL(), json);
         String owner = TestTokens.user("slow-" + UUID.randomUUID());
         String service = TestTokens.withRoles("bot-" + UUID.randomUUID(), "service");
         TestHttp.Reply started = http.post("/api/v1/conversations", owner, "{}");

@@ -1,13 +1,11 @@
 package io.parley.live;
 
 import io.micronaut.context.annotation.Property;
-import io.micronaut.json.JsonMapper;
-import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import io.parley.app.support.SseClient;
 import io.parley.app.support.TestHttp;
 import io.parley.app.support.TestTokens;
-import io.parley.testing.PostgresBacked;
+import io.parley.app.support.WebTest;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 
@@ -28,17 +26,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 @MicronautTest(transactional = false)
 @Property(name = "parley.live.max-streams", value = "4")
 @Property(name = "parley.live.max-streams-per-caller", value = "2")
-class StreamLimitsWebTest implements PostgresBacked {
+class StreamLimitsWebTest extends WebTest {
 
-    @Inject
-    EmbeddedServer server;
-    @Inject
-    JsonMapper json;
     @Inject
     LiveStreams streams;
 
     String conversation(String token) {
-        TestHttp.Reply started = new TestHttp(server.getURL(), json).post("/api/v1/conversations", token, "{}");
+        TestHttp.Reply started = http.post("/api/v1/conversations", token, "{}");
         assertEquals(201, started.status(), started::toString);
         return "/api/v1/conversations/" + started.field("id") + "/events";
     }

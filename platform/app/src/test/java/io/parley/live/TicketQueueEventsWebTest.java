@@ -1,14 +1,11 @@
 package io.parley.live;
 
 import io.micronaut.context.annotation.Property;
-import io.micronaut.json.JsonMapper;
-import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import io.parley.app.support.SseClient;
 import io.parley.app.support.TestHttp;
 import io.parley.app.support.TestTokens;
-import io.parley.testing.PostgresBacked;
-import jakarta.inject.Inject;
+import io.parley.app.support.WebTest;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -28,21 +25,15 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 @MicronautTest(transactional = false)
 @Property(name = "parley.live.keep-alive", value = "300ms")
-class TicketQueueEventsWebTest implements PostgresBacked {
+class TicketQueueEventsWebTest extends WebTest {
 
     private static final String QUEUE = "/api/v1/tickets/events";
 
-    @Inject
-    EmbeddedServer server;
-    @Inject
-    JsonMapper json;
-    TestHttp http;
     SseClient sse;
     String agent;
 
     @BeforeEach
     void clients() {
-        http = new TestHttp(server.getURL(), json);
         sse = new SseClient(server.getURL(), json);
         agent = TestTokens.withRoles(subject("ada"), "agent");
     }

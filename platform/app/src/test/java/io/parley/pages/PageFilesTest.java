@@ -1,16 +1,12 @@
 package io.parley.pages;
 
-import io.micronaut.json.JsonMapper;
-import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import io.parley.app.support.TestHttp;
-import io.parley.testing.PostgresBacked;
-import jakarta.inject.Inject;
+import io.parley.app.support.WebTest;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Attribute;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -37,7 +33,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * that writes HTML, and the API still closed to whoever only loaded a page.
  */
 @MicronautTest(transactional = false)
-class PageFilesTest implements PostgresBacked {
+class PageFilesTest extends WebTest {
 
     static final String POLICY = "default-src 'self'; script-src 'self'; style-src 'self'; connect-src 'self'; img-src 'self' data:";
     /** Ways of turning text into markup or code. Data goes in with textContent and text nodes only. */
@@ -46,16 +42,6 @@ class PageFilesTest implements PostgresBacked {
                     + "|DOMParser|setTimeout\\s*\\(\\s*['\"`]|setInterval\\s*\\(\\s*['\"`]|\\.srcdoc");
     static final Pattern IMPORT = Pattern.compile("\\bimport\\s[^;]*?from\\s*['\"]([^'\"]+)['\"]|\\bimport\\s*\\(\\s*['\"]([^'\"]+)['\"]");
 
-    @Inject
-    EmbeddedServer server;
-    @Inject
-    JsonMapper json;
-    TestHttp http;
-
-    @BeforeEach
-    void client() {
-        http = new TestHttp(server.getURL(), json);
-    }
 
     @ParameterizedTest
     @ValueSource(strings = {"/console/", "/console/index.html", "/console/console.js", "/console/auth.js", "/chat/", "/chat/chat.js",

@@ -1,14 +1,11 @@
 package io.parley.pages;
 
 import io.micronaut.context.annotation.Property;
-import io.micronaut.json.JsonMapper;
-import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
-import io.parley.app.support.TestHttp;
 import io.parley.app.support.TestTokens;
+import io.parley.app.support.WebTest;
 import io.parley.chat.assistant.SeedArticles;
 import io.parley.knowledge.application.port.in.ManageKnowledgeUseCase;
-import io.parley.testing.PostgresBacked;
 import io.parley.ticketing.TicketingApi;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.AfterAll;
@@ -52,7 +49,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 @Property(name = "parley.ticketing.handoff.dispatcher.enabled", value = "false")
 // the long conversation is written by one guest in one go
 @Property(name = "parley.rate-limits.enabled", value = "false")
-class PagesBrowserTest implements PostgresBacked {
+class PagesBrowserTest extends WebTest {
 
     static final String PASSWORD = "How do I reset my password?";
     static final String PASSWORD_ARTICLE = "Resetting a forgotten password";
@@ -63,15 +60,10 @@ class PagesBrowserTest implements PostgresBacked {
     static final Duration LIVE = Duration.ofSeconds(2);
 
     @Inject
-    EmbeddedServer server;
-    @Inject
-    JsonMapper json;
-    @Inject
     ManageKnowledgeUseCase knowledge;
 
     WebDriver customer;
     WebDriver agent;
-    TestHttp http;
 
     /** A failed test leaves both screens behind: {@code target/screenshots/FAILED-<test>-customer|agent.png}. */
     @RegisterExtension
@@ -92,7 +84,6 @@ class PagesBrowserTest implements PostgresBacked {
     /** Once per class, when the fields are injected: the articles, and the two browsers every test shares. */
     void start() {
         SeedArticles.load(knowledge, json);
-        http = new TestHttp(server.getURL(), json);
         customer = Browsers.start(360, 740);
         agent = Browsers.start(1280, 900);
     }

@@ -1,17 +1,13 @@
 package io.parley.resilience;
 
 import io.micronaut.context.annotation.Property;
-import io.micronaut.json.JsonMapper;
-import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import io.parley.app.support.Fixtures;
 import io.parley.testing.RetentionFixtures;
 import io.parley.app.support.TestHttp;
 import io.parley.app.support.TestTokens;
-import io.parley.testing.PostgresBacked;
+import io.parley.app.support.WebTest;
 import io.parley.app.support.Concurrently;
-import jakarta.inject.Inject;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import java.time.Instant;
@@ -28,7 +24,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * Issue 9, resilience 4: the exactly-once guarantees of API.md at 64 concurrent clients (the module
+ * Issue 9, resilience 4: the exactly-once guarantees of docs/api.md at 64 concurrent clients (the module
  * tests use fewer), each released by one start gate. 64 clients share the connection pool of 16
  * (the default, {@code PARLEY_DATABASE_POOL_SIZE}): a request waits for a free connection instead of
  * failing, so the pool's wait is raised from the 3 s of production to 30 s here — the machine that runs
@@ -37,22 +33,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 @MicronautTest(transactional = false)
 @Property(name = "datasources.default.connection-timeout", value = "30000")
 @Property(name = "parley.ticketing.handoff.dispatcher.enabled", value = "false")
-class ConcurrencyAt64Test implements PostgresBacked {
+class ConcurrencyAt64Test extends WebTest {
 
     static final int CLIENTS = 64;
 
-    @Inject
-    EmbeddedServer server;
-    @Inject
-    JsonMapper json;
-    TestHttp http;
 
-    @BeforeEach
-    void client() {
-        if (http == null) {
-            http = new TestHttp(server.getURL(), json);
-        }
-    }
 
     @Test
     void sixty_four_escalations_of_one_conversation_open_one_ticket_and_one_handoff() {

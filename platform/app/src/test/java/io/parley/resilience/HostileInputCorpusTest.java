@@ -36,7 +36,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * Issue 9, resilience 2: a table of hostile requests against every endpoint. Each one must be refused
- * with a 4xx {@code application/problem+json} (the exact status where API.md names one), never a 5xx,
+ * with a 4xx {@code application/problem+json} (the exact status where docs/api.md names one), never a 5xx,
  * never quoting internals, and must change nothing in the database; the service is healthy afterwards.
  *
  * <p>Requests go out over a raw socket ({@link RawHttp}) so that invalid UTF-8, NUL bytes and oversized
@@ -48,7 +48,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class HostileInputCorpusTest implements PostgresBacked {
 
-    /** Any 4xx is acceptable; otherwise the status API.md prescribes. */
+    /** Any 4xx is acceptable; otherwise the status docs/api.md prescribes. */
     static final int ANY_4XX = 0;
 
     /** Who sends it: a role's token, no token (guest) or a raw Authorization header. */
@@ -209,7 +209,7 @@ class HostileInputCorpusTest implements PostgresBacked {
         add(corpus, route, "a UTF-16 body", contentType("application/json; charset=utf-16"), valid.getBytes(StandardCharsets.UTF_16), 400);
     }
 
-    /** API.md: a JSON value of the wrong type is a 400, never coerced. */
+    /** docs/api.md: a JSON value of the wrong type is a 400, never coerced. */
     static void wrongTypes(List<Hostile> corpus) {
         Object[][] cases = {
                 {"POST", "/api/v1/chat", As.GUEST, "{\"message\":42}"},

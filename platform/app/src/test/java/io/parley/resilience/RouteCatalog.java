@@ -19,7 +19,7 @@ final class RouteCatalog {
         GUEST_OR_USER,
         /** The holder of a guest conversation's session id, nobody else; a user's conversation is never opened by its session id. */
         SESSION_HOLDER,
-        /** The owning user, an agent when the conversation has a ticket, an admin, the service where API.md says so. */
+        /** The owning user, an agent when the conversation has a ticket, an admin, the service where docs/api.md says so. */
         OWNER,
         /** Any authenticated caller, about their own data (their list, their erasure). */
         AUTHENTICATED_SELF,

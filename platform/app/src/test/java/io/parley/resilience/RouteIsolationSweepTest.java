@@ -1,8 +1,6 @@
 package io.parley.resilience;
 
 import io.micronaut.http.HttpMethod;
-import io.micronaut.json.JsonMapper;
-import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import io.micronaut.web.router.Router;
 import io.micronaut.web.router.UriRouteInfo;
@@ -10,7 +8,7 @@ import io.parley.app.support.Fixtures;
 import io.parley.testing.RetentionFixtures;
 import io.parley.app.support.TestHttp;
 import io.parley.app.support.TestTokens;
-import io.parley.testing.PostgresBacked;
+import io.parley.app.support.WebTest;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -38,15 +36,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * conversation routes, e.g. that a hidden conversation answers byte for byte like a missing one.)
  */
 @MicronautTest(transactional = false)
-class RouteIsolationSweepTest implements PostgresBacked {
+class RouteIsolationSweepTest extends WebTest {
+
+    /** The data every test of this class reads is made once, before the first test. */
+    private boolean prepared;
 
     @Inject
     Router router;
-    @Inject
-    EmbeddedServer server;
-    @Inject
-    JsonMapper json;
-    TestHttp http;
     RouteCatalog.World world;
     String alice;
     List<String> secrets;
@@ -57,10 +53,10 @@ class RouteIsolationSweepTest implements PostgresBacked {
 
     @BeforeEach
     void world() {
-        if (http != null) {
+        if (prepared) {
             return;
         }
-        http = new TestHttp(server.getURL(), json);
+        prepared = true;
         String subject = "alice-sweep";
         alice = TestTokens.user(subject);
         Fixtures.Conversation conversation = Fixtures.conversation(subject);

@@ -1,20 +1,18 @@
 package io.parley.ticketing;
 
 import io.micronaut.context.annotation.Property;
-import io.micronaut.json.JsonMapper;
-import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.annotation.MockBean;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import io.parley.app.support.Concurrently;
 import io.parley.app.support.Fixtures;
 import io.parley.app.support.TestHttp;
 import io.parley.app.support.TestTokens;
+import io.parley.app.support.WebTest;
 import io.parley.conversation.api.Escalation;
 import io.parley.conversation.api.TicketPresence;
 import io.parley.kernel.Caller;
 import io.parley.kernel.Ids;
 import io.parley.testing.MutableClock;
-import io.parley.testing.PostgresBacked;
 import io.parley.ticketing.application.port.in.DispatchHandoffsUseCase;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.BeforeEach;
@@ -37,21 +35,17 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * API.md "Tickets and handoffs": escalation by the customer (user or guest), the AI's early ticket,
+ * docs/api.md "Tickets and handoffs": escalation by the customer (user or guest), the AI's early ticket,
  * exactly one ticket per conversation also under concurrent calls, the history of the escalation,
  * the queued handoff, isolation, and bad input.
  */
 @MicronautTest(transactional = false)
 @Property(name = "parley.ticketing.handoff.dispatcher.enabled", value = "false")
 @Property(name = "micronaut.server.port", value = "-1")
-class EscalationWebTest implements PostgresBacked {
+class EscalationWebTest extends WebTest {
 
     final MutableClock clock = new MutableClock(Instant.now().truncatedTo(ChronoUnit.MILLIS));
 
-    @Inject
-    EmbeddedServer server;
-    @Inject
-    JsonMapper json;
     @Inject
     Escalation escalationPort;
     @Inject
@@ -67,7 +61,7 @@ class EscalationWebTest implements PostgresBacked {
 
     @BeforeEach
     void client() {
-        api = new TicketingApi(new TestHttp(server.getURL(), json));
+        api = new TicketingApi(http);
     }
 
     // --- the customer escalates -------------------------------------------------------------

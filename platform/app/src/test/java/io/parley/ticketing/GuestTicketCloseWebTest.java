@@ -1,15 +1,12 @@
 package io.parley.ticketing;
 
 import io.micronaut.context.annotation.Property;
-import io.micronaut.json.JsonMapper;
-import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import io.parley.app.support.Fixtures;
-import io.parley.app.support.TestHttp;
 import io.parley.app.support.TestTokens;
+import io.parley.app.support.WebTest;
 import io.parley.conversation.api.WhoAnswers;
 import io.parley.kernel.Ids;
-import io.parley.testing.PostgresBacked;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -34,21 +31,17 @@ import static org.junit.jupiter.api.Assertions.assertSame;
 @MicronautTest(transactional = false)
 @Property(name = "parley.ticketing.handoff.dispatcher.enabled", value = "false")
 @Property(name = "micronaut.server.port", value = "-1")
-class GuestTicketCloseWebTest implements PostgresBacked {
+class GuestTicketCloseWebTest extends WebTest {
 
     static final List<String> OTHER_MOVES = List.of("OPEN_AI_HANDLING", "PENDING_HUMAN_ASSIGNMENT", "ACTIVE_HUMAN_CHAT", "CLOSED_RESOLVED");
 
-    @Inject
-    EmbeddedServer server;
-    @Inject
-    JsonMapper json;
     @Inject
     WhoAnswers whoAnswers;
     TicketingApi api;
 
     @BeforeEach
     void client() {
-        api = new TicketingApi(new TestHttp(server.getURL(), json));
+        api = new TicketingApi(http);
     }
 
     @Test

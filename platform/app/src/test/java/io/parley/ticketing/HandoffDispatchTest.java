@@ -6,14 +6,12 @@ import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
 import io.micronaut.context.annotation.Property;
 import io.micronaut.core.type.Argument;
-import io.micronaut.json.JsonMapper;
-import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.annotation.MockBean;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import io.parley.app.support.Concurrently;
 import io.parley.app.support.Fixtures;
-import io.parley.app.support.TestHttp;
 import io.parley.app.support.TestTokens;
+import io.parley.app.support.WebTest;
 import io.parley.testing.MutableClock;
 import io.parley.testing.PostgresBacked;
 import io.parley.testing.TestDatabase;
@@ -57,17 +55,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 @MicronautTest(transactional = false)
 @Property(name = "parley.ticketing.handoff.dispatcher.enabled", value = "false")
 @Property(name = "micronaut.server.port", value = "-1")
-class HandoffDispatchTest implements PostgresBacked {
+class HandoffDispatchTest extends WebTest {
 
     static final String SECRET = "zd-api-token-Secr3tValue-do-not-leak";
     static final FakeHelpdeskServer zendesk = FakeHelpdeskServer.start();
 
     final MutableClock clock = new MutableClock(Instant.now().truncatedTo(ChronoUnit.MILLIS));
 
-    @Inject
-    EmbeddedServer server;
-    @Inject
-    JsonMapper json;
     @Inject
     DispatchHandoffsUseCase dispatcher;
     @Inject
@@ -76,7 +70,7 @@ class HandoffDispatchTest implements PostgresBacked {
 
     @Override
     public Map<String, String> getProperties() {
-        Map<String, String> properties = new HashMap<>(PostgresBacked.super.getProperties());
+        Map<String, String> properties = new HashMap<>(super.getProperties());
         properties.put("parley.ticketing.handoff.provider", "zendesk");
         properties.put("parley.ticketing.handoff.timeout", "500ms");
         properties.put("parley.ticketing.handoff.zendesk.base-url", zendesk.baseUrl() + "/");
@@ -97,7 +91,7 @@ class HandoffDispatchTest implements PostgresBacked {
 
     @BeforeEach
     void reset() {
-        api = new TicketingApi(new TestHttp(server.getURL(), json));
+        api = new TicketingApi(http);
         zendesk.reset();
         TicketingApi.emptyTheOutbox();
     }

@@ -1,9 +1,7 @@
 package io.parley.ticketing;
 
-import io.micronaut.json.JsonMapper;
-import io.micronaut.runtime.server.EmbeddedServer;
 import io.parley.app.support.Fixtures;
-import io.parley.app.support.TestHttp;
+import io.parley.app.support.WebTest;
 import io.parley.conversation.api.Escalation;
 import io.parley.conversation.api.WhoAnswers;
 import io.parley.kernel.Caller;
@@ -34,12 +32,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * subclass per helpdesk, each against a local fake of it; one attempt is allowed, so a failure gives
  * up at once.
  */
-abstract class HandoffLifecycleContract implements PostgresBacked {
+abstract class HandoffLifecycleContract extends WebTest {
 
-    @Inject
-    EmbeddedServer server;
-    @Inject
-    JsonMapper json;
     @Inject
     DispatchHandoffsUseCase dispatcher;
     @Inject
@@ -65,7 +59,7 @@ abstract class HandoffLifecycleContract implements PostgresBacked {
 
     @Override
     public Map<String, String> getProperties() {
-        Map<String, String> properties = new HashMap<>(PostgresBacked.super.getProperties());
+        Map<String, String> properties = new HashMap<>(super.getProperties());
         properties.put("micronaut.server.port", "-1");
         properties.put("parley.ticketing.handoff.dispatcher.enabled", "false");
         properties.put("parley.ticketing.handoff.dispatcher.max-attempts", "1");
@@ -77,7 +71,7 @@ abstract class HandoffLifecycleContract implements PostgresBacked {
 
     @BeforeEach
     void fresh() {
-        api = new TicketingApi(new TestHttp(server.getURL(), json));
+        api = new TicketingApi(http);
         TicketingApi.emptyTheOutbox();
         restoreDelivery();
     }

@@ -1,18 +1,15 @@
 package io.parley.ticketing;
 
 import io.micronaut.context.annotation.Property;
-import io.micronaut.json.JsonMapper;
-import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import io.micronaut.transaction.TransactionOperations;
 import io.parley.app.support.Concurrently;
 import io.parley.app.support.Fixtures;
-import io.parley.app.support.TestHttp;
 import io.parley.app.support.TestTokens;
+import io.parley.app.support.WebTest;
 import io.parley.conversation.api.Escalation;
 import io.parley.conversation.api.WhoAnswers;
 import io.parley.kernel.Caller;
-import io.parley.testing.PostgresBacked;
 import io.parley.ticketing.application.port.in.DispatchHandoffsUseCase;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.BeforeEach;
@@ -42,15 +39,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 @MicronautTest(transactional = false)
 @Property(name = "parley.ticketing.handoff.dispatcher.enabled", value = "false")
 @Property(name = "micronaut.server.port", value = "-1")
-class LiveHandoffWebTest implements PostgresBacked {
+class LiveHandoffWebTest extends WebTest {
 
     static final String PENDING = "PENDING_HUMAN_ASSIGNMENT";
     static final String ACTIVE = "ACTIVE_HUMAN_CHAT";
 
-    @Inject
-    EmbeddedServer server;
-    @Inject
-    JsonMapper json;
     @Inject
     WhoAnswers whoAnswers;
     @Inject
@@ -63,7 +56,7 @@ class LiveHandoffWebTest implements PostgresBacked {
 
     @BeforeEach
     void client() {
-        api = new TicketingApi(new TestHttp(server.getURL(), json));
+        api = new TicketingApi(http);
     }
 
     // --- who answers -----------------------------------------------------------------------

@@ -1,18 +1,15 @@
 package io.parley.ticketing;
 
 import io.micronaut.context.annotation.Property;
-import io.micronaut.json.JsonMapper;
-import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.annotation.MockBean;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import io.parley.app.support.Concurrently;
 import io.parley.app.support.Fixtures;
 import io.parley.app.support.TestHttp;
 import io.parley.app.support.TestTokens;
+import io.parley.app.support.WebTest;
 import io.parley.testing.MutableClock;
-import io.parley.testing.PostgresBacked;
 import io.parley.testing.TestDatabase;
-import jakarta.inject.Inject;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -46,14 +43,14 @@ import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * API.md "Tickets and handoffs" for the agent side: the status machine over HTTP (every allowed and
+ * docs/api.md "Tickets and handoffs" for the agent side: the status machine over HTTP (every allowed and
  * every disallowed move), the queue and its concurrency, optimistic locking, listing, reading,
  * history, roles and isolation.
  */
 @MicronautTest(transactional = false)
 @Property(name = "parley.ticketing.handoff.dispatcher.enabled", value = "false")
 @Property(name = "micronaut.server.port", value = "-1")
-class TicketWorkflowWebTest implements PostgresBacked {
+class TicketWorkflowWebTest extends WebTest {
 
     static final String OPEN = "OPEN_AI_HANDLING";
     static final String PENDING = "PENDING_HUMAN_ASSIGNMENT";
@@ -62,7 +59,7 @@ class TicketWorkflowWebTest implements PostgresBacked {
     static final String BY_CLIENT = "CLOSED_BY_CLIENT";
     static final List<String> STATUSES = List.of(OPEN, PENDING, ACTIVE, RESOLVED, BY_CLIENT);
 
-    /** API.md's list of the only allowed moves, written out independently of the implementation. */
+    /** docs/api.md's list of the only allowed moves, written out independently of the implementation. */
     static final Set<String> ALLOWED = Set.of(
             OPEN + ">" + PENDING,
             PENDING + ">" + ACTIVE,
@@ -75,10 +72,6 @@ class TicketWorkflowWebTest implements PostgresBacked {
 
     final MutableClock clock = new MutableClock(Instant.now().truncatedTo(ChronoUnit.MILLIS));
 
-    @Inject
-    EmbeddedServer server;
-    @Inject
-    JsonMapper json;
     TicketingApi api;
 
     @MockBean(Clock.class)
@@ -88,7 +81,7 @@ class TicketWorkflowWebTest implements PostgresBacked {
 
     @BeforeEach
     void client() {
-        api = new TicketingApi(new TestHttp(server.getURL(), json));
+        api = new TicketingApi(http);
     }
 
     // --- the status machine ----------------------------------------------------------------

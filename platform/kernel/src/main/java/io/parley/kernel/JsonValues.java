@@ -8,7 +8,7 @@ import java.util.Map;
 /**
  * Strict reading of JSON request members declared {@code Object}: a JSON reader binding straight to
  * {@code String} or {@code Long} would turn {@code 42} into {@code "42"}, {@code ["X"]} into {@code "X"},
- * {@code "1"} into {@code 1} and {@code 2.7} into {@code 2} on its own, and API.md makes a value of the
+ * {@code "1"} into {@code 1} and {@code 2.7} into {@code 2} on its own, and docs/api.md makes a value of the
  * wrong type a 400. Every method answers null for an absent (or JSON null) member; range and enum rules
  * stay with the commands (422).
  */

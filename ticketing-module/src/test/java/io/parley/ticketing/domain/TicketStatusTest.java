@@ -19,7 +19,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** API.md's list of allowed moves, against all 25 pairs. */
+/** docs/api.md's list of allowed moves, against all 25 pairs. */
 class TicketStatusTest {
 
     static final Set<String> ALLOWED = Set.of(

@@ -5,7 +5,7 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.stream.Collectors;
 
-/** What an agent span did: the operation types API.md lists, nothing else. */
+/** What an agent span did: the operation types docs/api.md lists, nothing else. */
 public enum OperationType {
     LLM_CALL, TOOL_CALL, RETRIEVAL, GUARDRAIL, HANDOFF_DECISION, OTHER;
 

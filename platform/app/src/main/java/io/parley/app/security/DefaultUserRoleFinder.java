@@ -10,7 +10,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 
-/** The {@code roles} claim, and {@code ["user"]} when a token carries none (API.md: missing = user). */
+/** The {@code roles} claim, and {@code ["user"]} when a token carries none (docs/api.md: missing = user). */
 @Singleton
 @Replaces(DefaultRolesFinder.class)
 final class DefaultUserRoleFinder implements RolesFinder {

@@ -16,7 +16,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * Production code of every module follows every rule of ARCHITECTURE.md. The rules themselves are
+ * Production code of every module follows every rule of docs/architecture.md. The rules themselves are
  * in {@link ParleyArchitecture}; {@link RulesBiteTest} proves each one reports a class that breaks it.
  */
 class ArchitectureTest {

@@ -30,7 +30,7 @@ import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
 /**
- * The rules of ARCHITECTURE.md ("Rules enforced by ArchUnit"), written once over a root package so
+ * The rules of docs/architecture.md ("Rules enforced by ArchUnit"), written once over a root package so
  * the same definitions check production code ({@code io.parley}) and the fixtures that prove each
  * rule bites ({@code io.parley.archfixtures}).
  *
@@ -59,7 +59,7 @@ final class ParleyArchitecture {
             "tracing", Set.of("conversation"),
             "retention", Set.of("conversation", "ticketing", "tracing"))));
 
-    /** The rules, numbered as in ARCHITECTURE.md. */
+    /** The rules, numbered as in docs/architecture.md. */
     enum Rule {
         R1_DOMAIN_IMPORTS_ONLY_JAVA_AND_THE_KERNEL(ParleyArchitecture::domainImportsOnlyJavaAndTheKernel),
         R1_DOMAIN_IS_USED_ONLY_BY_ITS_OWN_APPLICATION_AND_ADAPTERS(ParleyArchitecture::domainIsUsedOnlyByItsOwnApplicationAndAdapters),

@@ -43,7 +43,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * Every rule bites: checked with the same definitions over a miniature Parley in
  * {@code io.parley.archfixtures}, each rule reports the fixture class written to break it (given to
  * the rule alone, with only what the rule needs to see), and lets through the fixtures that show
- * what the rule allows, so the rules are neither toothless nor stricter than ARCHITECTURE.md.
+ * what the rule allows, so the rules are neither toothless nor stricter than docs/architecture.md.
  */
 class RulesBiteTest {
 

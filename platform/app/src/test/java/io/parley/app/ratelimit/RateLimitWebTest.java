@@ -1,19 +1,14 @@
 package io.parley.app.ratelimit;
 
-import io.micronaut.json.JsonMapper;
-import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.annotation.MockBean;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import io.parley.app.support.Fixtures;
-import io.parley.app.support.TestHttp;
 import io.parley.app.support.TestHttp.Reply;
 import io.parley.app.support.TestTokens;
+import io.parley.app.support.WebTest;
 import io.parley.kernel.Ids;
 import io.parley.testing.MutableClock;
-import io.parley.testing.PostgresBacked;
 import io.parley.testing.TestDatabase;
-import jakarta.inject.Inject;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import java.time.Clock;
@@ -42,7 +37,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * client" by its own {@code X-Forwarded-For} address and no test spends another's budget.
  */
 @MicronautTest(transactional = false)
-class RateLimitWebTest implements PostgresBacked {
+class RateLimitWebTest extends WebTest {
 
     private static final AtomicInteger NEXT_ADDRESS = new AtomicInteger(1);
     private static final Pattern PROMETHEUS_LINE = Pattern.compile(
@@ -82,16 +77,6 @@ class RateLimitWebTest implements PostgresBacked {
         properties.put("parley.rate-limits." + limit + ".refill-period", period);
     }
 
-    @Inject
-    EmbeddedServer server;
-    @Inject
-    JsonMapper json;
-    TestHttp http;
-
-    @BeforeEach
-    void client() {
-        http = new TestHttp(server.getURL(), json);
-    }
 
     /** A client address no other test uses. */
     private static String newAddress() {

@@ -1,13 +1,11 @@
 package io.parley.app.ratelimit;
 
 import io.micronaut.context.ApplicationContext;
-import io.micronaut.json.JsonMapper;
-import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import io.parley.app.support.TestHttp;
 import io.parley.app.support.TestHttp.Reply;
 import io.parley.app.support.TestTokens;
-import io.parley.testing.PostgresBacked;
+import io.parley.app.support.WebTest;
 import io.parley.testing.TestDatabase;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
@@ -22,7 +20,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 
 /** {@code parley.rate-limits.enabled=false} (PARLEY_RATE_LIMITS_ENABLED=false): no limit, no header, no filter at all. */
 @MicronautTest(transactional = false)
-class RateLimitsOffTest implements PostgresBacked {
+class RateLimitsOffTest extends WebTest {
 
     @Override
     public Map<String, String> getProperties() {
@@ -33,15 +31,10 @@ class RateLimitsOffTest implements PostgresBacked {
     }
 
     @Inject
-    EmbeddedServer server;
-    @Inject
-    JsonMapper json;
-    @Inject
     ApplicationContext context;
 
     @Test
     void with_limits_off_a_burst_far_over_every_budget_passes_without_rate_limit_headers() {
-        TestHttp http = new TestHttp(server.getURL(), json);
         String token = TestTokens.user("unlimited");
         for (int i = 0; i < 12; i++) {
             Reply guest = http.post("/api/v1/chat", null, object("message", "hello " + i));

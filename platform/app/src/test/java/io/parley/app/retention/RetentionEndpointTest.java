@@ -1,17 +1,14 @@
 package io.parley.app.retention;
 
 import io.micrometer.core.instrument.MeterRegistry;
-import io.micronaut.json.JsonMapper;
-import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.annotation.MockBean;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
-import io.parley.app.support.TestHttp;
 import io.parley.app.support.TestTokens;
+import io.parley.app.support.WebTest;
 import io.parley.testing.MutableClock;
 import io.parley.testing.PostgresBacked;
 import io.parley.testing.TestDatabase;
 import jakarta.inject.Inject;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -43,7 +40,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * the documented shape, 409 while another run holds the lock, and its metrics reach /prometheus.
  */
 @MicronautTest(transactional = false)
-class RetentionEndpointTest implements PostgresBacked {
+class RetentionEndpointTest extends WebTest {
 
     static final Instant NOW = Instant.now().truncatedTo(ChronoUnit.SECONDS).plusMillis(125);
     static final String RUN = "/api/v1/admin/retention/run";
@@ -54,12 +51,7 @@ class RetentionEndpointTest implements PostgresBacked {
     final MutableClock clock = new MutableClock(NOW);
 
     @Inject
-    EmbeddedServer server;
-    @Inject
-    JsonMapper json;
-    @Inject
     MeterRegistry meters;
-    TestHttp http;
 
     @MockBean(Clock.class)
     Clock clock() {
@@ -68,15 +60,10 @@ class RetentionEndpointTest implements PostgresBacked {
 
     @Override
     public Map<String, String> getProperties() {
-        Map<String, String> properties = new HashMap<>(PostgresBacked.super.getProperties());
+        Map<String, String> properties = new HashMap<>(super.getProperties());
         properties.put("parley.retention.enabled", "false");
         properties.put("parley.retention.pause", "0s");
         return properties;
-    }
-
-    @BeforeEach
-    void client() {
-        http = new TestHttp(server.getURL(), json);
     }
 
     @Test

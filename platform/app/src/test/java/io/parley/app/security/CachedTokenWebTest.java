@@ -1,13 +1,9 @@
 package io.parley.app.security;
 
-import io.micronaut.json.JsonMapper;
-import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
-import io.parley.app.support.TestHttp;
 import io.parley.app.support.TestTokens;
-import io.parley.testing.PostgresBacked;
+import io.parley.app.support.WebTest;
 import jakarta.inject.Inject;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
@@ -25,20 +21,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * cached token opens nothing more than its subject's own conversations.
  */
 @MicronautTest(transactional = false)
-class CachedTokenWebTest implements PostgresBacked {
+class CachedTokenWebTest extends WebTest {
 
-    @Inject
-    EmbeddedServer server;
-    @Inject
-    JsonMapper json;
     @Inject
     ValidatedTokens validated;
-    TestHttp http;
-
-    @BeforeEach
-    void client() {
-        http = new TestHttp(server.getURL(), json);
-    }
 
     @Test
     void an_accepted_token_is_still_rejected_once_its_exp_has_passed() throws InterruptedException {

@@ -1,13 +1,8 @@
 package io.parley.app.web;
 
-import io.micronaut.json.JsonMapper;
-import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
-import io.parley.app.support.TestHttp;
 import io.parley.app.support.TestTokens;
-import io.parley.testing.PostgresBacked;
-import jakarta.inject.Inject;
-import org.junit.jupiter.api.BeforeEach;
+import io.parley.app.support.WebTest;
 import org.junit.jupiter.api.Test;
 
 import java.nio.charset.StandardCharsets;
@@ -20,18 +15,8 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 
 /** API.md "Errors": every failure is RFC 9457 problem+json with the right status, and nothing internal leaks. */
 @MicronautTest
-class ErrorContractTest implements PostgresBacked {
+class ErrorContractTest extends WebTest {
 
-    @Inject
-    EmbeddedServer server;
-    @Inject
-    JsonMapper json;
-    TestHttp http;
-
-    @BeforeEach
-    void client() {
-        http = new TestHttp(server.getURL(), json);
-    }
 
     @Test
     void a_well_formed_body_passes_and_uses_snake_case() {

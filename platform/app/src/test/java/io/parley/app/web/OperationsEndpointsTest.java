@@ -1,13 +1,8 @@
 package io.parley.app.web;
 
-import io.micronaut.json.JsonMapper;
-import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
-import io.parley.app.support.TestHttp;
 import io.parley.app.support.TestTokens;
-import io.parley.testing.PostgresBacked;
-import jakarta.inject.Inject;
-import org.junit.jupiter.api.BeforeEach;
+import io.parley.app.support.WebTest;
 import org.junit.jupiter.api.Test;
 
 import java.util.Map;
@@ -21,18 +16,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * Prometheus metrics for admins only; no token introspection endpoint.
  */
 @MicronautTest
-class OperationsEndpointsTest implements PostgresBacked {
+class OperationsEndpointsTest extends WebTest {
 
-    @Inject
-    EmbeddedServer server;
-    @Inject
-    JsonMapper json;
-    TestHttp http;
-
-    @BeforeEach
-    void client() {
-        http = new TestHttp(server.getURL(), json);
-    }
 
     @Test
     @SuppressWarnings("unchecked")

@@ -3,12 +3,8 @@ package io.parley.app.web;
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
-import io.micronaut.json.JsonMapper;
-import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
-import io.parley.app.support.TestHttp;
-import io.parley.testing.PostgresBacked;
-import jakarta.inject.Inject;
+import io.parley.app.support.WebTest;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -21,19 +17,13 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /** ARCHITECTURE.md "Logs": a line written while a request is handled carries that request's id, and only that one. */
 @MicronautTest(transactional = false)
-class RequestIdLoggingTest implements PostgresBacked {
+class RequestIdLoggingTest extends WebTest {
 
-    @Inject
-    EmbeddedServer server;
-    @Inject
-    JsonMapper json;
-    TestHttp http;
     private final Logger handlerLog = (Logger) LoggerFactory.getLogger(UnexpectedErrorHandler.class);
     private final ListAppender<ILoggingEvent> captured = new ListAppender<>();
 
     @BeforeEach
     void capture() {
-        http = new TestHttp(server.getURL(), json);
         captured.start();
         handlerLog.addAppender(captured);
     }

@@ -1,14 +1,12 @@
 package io.parley.conversation.web;
 
-import io.micronaut.json.JsonMapper;
-import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import io.parley.app.support.TestHttp;
 import io.parley.app.support.TestTokens;
+import io.parley.app.support.WebTest;
 import io.parley.conversation.application.port.in.StartConversationCommand;
 import io.parley.conversation.application.port.in.StartConversationUseCase;
 import io.parley.kernel.Caller;
-import io.parley.testing.PostgresBacked;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -23,20 +21,15 @@ import static io.parley.app.support.ProblemAssertions.assertProblem;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /**
- * API.md "Errors" over every route of the conversation module: malformed JSON and wrong types 400,
+ * docs/api.md "Errors" over every route of the conversation module: malformed JSON and wrong types 400,
  * broken rules 422 (NUL, lone surrogates, unknown enums, garbage limit/cursor), malformed ids 404,
  * over-size bodies 413, wrong content type 415; always problem+json and nothing written.
  */
 @MicronautTest(transactional = false)
-class BadInputWebTest implements PostgresBacked {
+class BadInputWebTest extends WebTest {
 
     @Inject
-    EmbeddedServer server;
-    @Inject
-    JsonMapper json;
-    @Inject
     StartConversationUseCase startConversation;
-    TestHttp http;
     ConversationClient api;
     String token;
     String id;
@@ -48,7 +41,6 @@ class BadInputWebTest implements PostgresBacked {
 
     @BeforeEach
     void conversations() {
-        http = new TestHttp(server.getURL(), json);
         api = new ConversationClient(http);
         token = ConversationClient.userToken("alice");
         id = api.startId(token);

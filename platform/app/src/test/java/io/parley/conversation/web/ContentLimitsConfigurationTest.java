@@ -1,13 +1,9 @@
 package io.parley.conversation.web;
 
 import io.micronaut.context.annotation.Property;
-import io.micronaut.json.JsonMapper;
-import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
-import io.parley.app.support.TestHttp;
 import io.parley.app.support.TestTokens;
-import io.parley.testing.PostgresBacked;
-import jakarta.inject.Inject;
+import io.parley.app.support.WebTest;
 import org.junit.jupiter.api.Test;
 
 import static io.parley.app.support.ProblemAssertions.assertProblem;
@@ -17,16 +13,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 @MicronautTest(transactional = false)
 @Property(name = "parley.conversation.content-limits.user", value = "10")
 @Property(name = "parley.conversation.content-limits.assistant", value = "20")
-class ContentLimitsConfigurationTest implements PostgresBacked {
+class ContentLimitsConfigurationTest extends WebTest {
 
-    @Inject
-    EmbeddedServer server;
-    @Inject
-    JsonMapper json;
 
     @Test
     void configured_limits_replace_the_defaults_per_role() {
-        ConversationClient api = new ConversationClient(new TestHttp(server.getURL(), json));
+        ConversationClient api = new ConversationClient(http);
         String token = ConversationClient.userToken("alice");
         String id = api.startId(token);
         String service = TestTokens.withRoles("bot", "service");

@@ -1,14 +1,11 @@
 package io.parley.conversation.web;
 
-import io.micronaut.json.JsonMapper;
-import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.annotation.MockBean;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import io.parley.app.support.TestHttp;
 import io.parley.app.support.TestTokens;
+import io.parley.app.support.WebTest;
 import io.parley.testing.MutableClock;
-import io.parley.testing.PostgresBacked;
-import jakarta.inject.Inject;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -27,16 +24,12 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** API.md "Conversations": create, get, list own (cursor, status, newest updated first), close, summary, exact counters and times. */
+/** docs/api.md "Conversations": create, get, list own (cursor, status, newest updated first), close, summary, exact counters and times. */
 @MicronautTest(transactional = false)
-class ConversationsWebTest implements PostgresBacked {
+class ConversationsWebTest extends WebTest {
 
     static final Instant T0 = Instant.parse("2026-11-23T10:00:00Z");
 
-    @Inject
-    EmbeddedServer server;
-    @Inject
-    JsonMapper json;
     final MutableClock clock = new MutableClock(T0);
     ConversationClient api;
 
@@ -48,7 +41,7 @@ class ConversationsWebTest implements PostgresBacked {
     @BeforeEach
     void client() {
         clock.set(T0);
-        api = new ConversationClient(new TestHttp(server.getURL(), json));
+        api = new ConversationClient(http);
     }
 
     @Test

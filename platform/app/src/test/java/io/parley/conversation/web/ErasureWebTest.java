@@ -1,15 +1,12 @@
 package io.parley.conversation.web;
 
-import io.micronaut.json.JsonMapper;
-import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import io.parley.app.support.Concurrently;
 import io.parley.app.support.Fixtures;
 import io.parley.app.support.TestHttp;
 import io.parley.app.support.TestTokens;
+import io.parley.app.support.WebTest;
 import io.parley.kernel.Ids;
-import io.parley.testing.PostgresBacked;
-import jakarta.inject.Inject;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -20,20 +17,14 @@ import static io.parley.app.support.ProblemAssertions.assertProblem;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** API.md: erasure of a conversation and of everything of a user; all that hangs off them goes too. */
+/** docs/api.md: erasure of a conversation and of everything of a user; all that hangs off them goes too. */
 @MicronautTest(transactional = false)
-class ErasureWebTest implements PostgresBacked {
+class ErasureWebTest extends WebTest {
 
-    @Inject
-    EmbeddedServer server;
-    @Inject
-    JsonMapper json;
     ConversationClient api;
-    TestHttp http;
 
     @BeforeEach
     void client() {
-        http = new TestHttp(server.getURL(), json);
         api = new ConversationClient(http);
     }
 

@@ -1,14 +1,10 @@
 package io.parley.conversation.web;
 
-import io.micronaut.json.JsonMapper;
-import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.annotation.MockBean;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
-import io.parley.app.support.TestHttp;
 import io.parley.app.support.TestTokens;
+import io.parley.app.support.WebTest;
 import io.parley.testing.MutableClock;
-import io.parley.testing.PostgresBacked;
-import jakarta.inject.Inject;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -21,18 +17,14 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** API.md "Operations": {@code GET /api/v1/admin/feedback/stats?from&to} → count, average rating, CSAT % (admins). */
+/** docs/api.md "Operations": {@code GET /api/v1/admin/feedback/stats?from&to} → count, average rating, CSAT % (admins). */
 @MicronautTest(transactional = false)
-class FeedbackStatsWebTest implements PostgresBacked {
+class FeedbackStatsWebTest extends WebTest {
 
     // a year no other test writes feedback in, so the windows below hold only this class's ratings
     static final Instant RATED_AT = Instant.parse("2031-03-01T10:00:00Z");
     static final String WINDOW = "from=2031-03-01T00:00:00Z&to=2031-03-02T00:00:00Z";
 
-    @Inject
-    EmbeddedServer server;
-    @Inject
-    JsonMapper json;
     final MutableClock clock = new MutableClock(RATED_AT);
     ConversationClient api;
     final String admin = TestTokens.withRoles("ops", "admin");
@@ -45,7 +37,7 @@ class FeedbackStatsWebTest implements PostgresBacked {
 
     @BeforeEach
     void ratings() {
-        api = new ConversationClient(new TestHttp(server.getURL(), json));
+        api = new ConversationClient(http);
         if (rated) {
             return;
         }

@@ -1,15 +1,12 @@
 package io.parley.conversation.web;
 
-import io.micronaut.json.JsonMapper;
-import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.annotation.MockBean;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import io.parley.app.support.Fixtures;
 import io.parley.app.support.TestHttp;
 import io.parley.app.support.TestTokens;
+import io.parley.app.support.WebTest;
 import io.parley.testing.MutableClock;
-import io.parley.testing.PostgresBacked;
-import jakarta.inject.Inject;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -23,14 +20,10 @@ import static io.parley.app.support.ProblemAssertions.assertProblem;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
-/** API.md: {@code PUT .../feedback {rating: 0..5, comment?}} → 200; one per conversation, a repeat replaces it. */
+/** docs/api.md: {@code PUT .../feedback {rating: 0..5, comment?}} → 200; one per conversation, a repeat replaces it. */
 @MicronautTest(transactional = false)
-class FeedbackWebTest implements PostgresBacked {
+class FeedbackWebTest extends WebTest {
 
-    @Inject
-    EmbeddedServer server;
-    @Inject
-    JsonMapper json;
     final MutableClock clock = new MutableClock(Instant.parse("2026-11-23T12:00:00Z"));
     ConversationClient api;
     String owner;
@@ -43,7 +36,7 @@ class FeedbackWebTest implements PostgresBacked {
 
     @BeforeEach
     void conversation() {
-        api = new ConversationClient(new TestHttp(server.getURL(), json));
+        api = new ConversationClient(http);
         owner = ConversationClient.userToken("alice");
         id = api.startId(owner);
     }

@@ -1,16 +1,14 @@
 package io.parley.conversation.web;
 
-import io.micronaut.json.JsonMapper;
-import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import io.parley.app.support.TestHttp;
 import io.parley.app.support.TestTokens;
+import io.parley.app.support.WebTest;
 import io.parley.conversation.application.port.in.StartConversationCommand;
 import io.parley.conversation.application.port.in.StartConversationUseCase;
 import io.parley.conversation.domain.Conversation;
 import io.parley.kernel.Caller;
 import io.parley.kernel.Ids;
-import io.parley.testing.PostgresBacked;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -23,24 +21,18 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** API.md "Guests": no token, the session id is the capability for that one conversation and nothing else. */
+/** docs/api.md "Guests": no token, the session id is the capability for that one conversation and nothing else. */
 @MicronautTest(transactional = false)
-class GuestSessionsWebTest implements PostgresBacked {
+class GuestSessionsWebTest extends WebTest {
 
-    @Inject
-    EmbeddedServer server;
-    @Inject
-    JsonMapper json;
     @Inject
     StartConversationUseCase startConversation;
     ConversationClient api;
-    TestHttp http;
     Conversation guest;
     String base;
 
     @BeforeEach
     void guestConversation() {
-        http = new TestHttp(server.getURL(), json);
         api = new ConversationClient(http);
         // the chat's front door (a later issue) starts guest conversations through this use case
         guest = startConversation.start(StartConversationCommand.of("web", "fr-FR", null), Caller.anonymous());

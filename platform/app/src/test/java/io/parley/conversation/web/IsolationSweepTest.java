@@ -1,18 +1,16 @@
 package io.parley.conversation.web;
 
-import io.micronaut.json.JsonMapper;
-import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.annotation.MockBean;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import io.parley.app.support.TestHttp;
 import io.parley.app.support.TestTokens;
+import io.parley.app.support.WebTest;
 import io.parley.conversation.api.TicketPresence;
 import io.parley.conversation.application.port.in.StartConversationCommand;
 import io.parley.conversation.application.port.in.StartConversationUseCase;
 import io.parley.conversation.domain.Conversation;
 import io.parley.kernel.Caller;
 import io.parley.kernel.Ids;
-import io.parley.testing.PostgresBacked;
 import jakarta.inject.Inject;
 import io.parley.app.support.Fixtures;
 import org.junit.jupiter.api.BeforeEach;
@@ -30,13 +28,16 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * API.md "Isolation" over every route of the conversation module: a second user, an agent without
+ * docs/api.md "Isolation" over every route of the conversation module: a second user, an agent without
  * a ticket, a guest with another session and a caller without a token never reach Alice's or the
  * guest's conversation. Someone else's conversation answers exactly like a missing one (404, same
  * body), role refusals are 403 whether or not the conversation exists, and nothing leaks or changes.
  */
 @MicronautTest(transactional = false)
-class IsolationSweepTest implements PostgresBacked {
+class IsolationSweepTest extends WebTest {
+
+    /** The data every test of this class reads is made once, before the first test. */
+    private boolean prepared;
 
     /** A route of the module; {@code {ref}} is the conversation id or the session id. */
     record Route(String method, String path, String body) {
@@ -73,13 +74,8 @@ class IsolationSweepTest implements PostgresBacked {
     static final Set<String> ROLE_GATED = Set.of("PATCH /api/v1/conversations/{ref}");
 
     @Inject
-    EmbeddedServer server;
-    @Inject
-    JsonMapper json;
-    @Inject
     StartConversationUseCase startConversation;
     final Set<UUID> ticketed = ConcurrentHashMap.newKeySet();
-    TestHttp http;
     ConversationClient api;
     String alice;
     Map<String, Object> alices;
@@ -92,10 +88,10 @@ class IsolationSweepTest implements PostgresBacked {
 
     @BeforeEach
     void conversations() {
-        if (http != null) {
+        if (prepared) {
             return;
         }
-        http = new TestHttp(server.getURL(), json);
+        prepared = true;
         api = new ConversationClient(http);
         alice = ConversationClient.userToken("alice");
         String id = api.startId(alice);

@@ -1,15 +1,13 @@
 package io.parley.conversation.web;
 
-import io.micronaut.json.JsonMapper;
-import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import io.parley.app.support.Concurrently;
 import io.parley.app.support.TestHttp;
+import io.parley.app.support.WebTest;
 import io.parley.conversation.application.port.in.StartConversationCommand;
 import io.parley.conversation.application.port.in.StartConversationUseCase;
 import io.parley.conversation.domain.Conversation;
 import io.parley.kernel.Caller;
-import io.parley.testing.PostgresBacked;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -30,20 +28,14 @@ import static org.junit.jupiter.api.Assertions.assertNull;
  * it was issued for; a bad order or a cursor of the other order is 422 like any broken limit or cursor.
  */
 @MicronautTest(transactional = false)
-class LatestMessagesWebTest implements PostgresBacked {
+class LatestMessagesWebTest extends WebTest {
 
-    @Inject
-    EmbeddedServer server;
-    @Inject
-    JsonMapper json;
     @Inject
     StartConversationUseCase startConversation;
     ConversationClient api;
-    TestHttp http;
 
     @BeforeEach
     void client() {
-        http = new TestHttp(server.getURL(), json);
         api = new ConversationClient(http);
     }
 

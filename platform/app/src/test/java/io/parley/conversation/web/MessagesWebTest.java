@@ -1,15 +1,12 @@
 package io.parley.conversation.web;
 
-import io.micronaut.json.JsonMapper;
-import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.annotation.MockBean;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import io.parley.app.support.Fixtures;
 import io.parley.app.support.TestHttp;
 import io.parley.app.support.TestTokens;
+import io.parley.app.support.WebTest;
 import io.parley.conversation.api.TicketPresence;
-import io.parley.testing.PostgresBacked;
-import jakarta.inject.Inject;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -33,14 +30,10 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** API.md "Conversations and messages": append-only messages, seq, roles, limits, idempotency, history paging. */
+/** docs/api.md "Conversations and messages": append-only messages, seq, roles, limits, idempotency, history paging. */
 @MicronautTest(transactional = false)
-class MessagesWebTest implements PostgresBacked {
+class MessagesWebTest extends WebTest {
 
-    @Inject
-    EmbeddedServer server;
-    @Inject
-    JsonMapper json;
     ConversationClient api;
     final Set<UUID> ticketed = ConcurrentHashMap.newKeySet();
 
@@ -52,7 +45,7 @@ class MessagesWebTest implements PostgresBacked {
 
     @BeforeEach
     void client() {
-        api = new ConversationClient(new TestHttp(server.getURL(), json));
+        api = new ConversationClient(http);
     }
 
     @Test

@@ -1,13 +1,10 @@
 package io.parley.conversation.web;
 
 import io.micronaut.core.type.Argument;
-import io.micronaut.json.JsonMapper;
-import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import io.parley.app.support.Fixtures;
 import io.parley.app.support.TestHttp;
-import io.parley.testing.PostgresBacked;
-import jakarta.inject.Inject;
+import io.parley.app.support.WebTest;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -21,21 +18,17 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** API.md: {@code GET .../transcript?format=text|markdown|json}, the whole conversation, streamed. */
+/** docs/api.md: {@code GET .../transcript?format=text|markdown|json}, the whole conversation, streamed. */
 @MicronautTest(transactional = false)
-class TranscriptWebTest implements PostgresBacked {
+class TranscriptWebTest extends WebTest {
 
-    @Inject
-    EmbeddedServer server;
-    @Inject
-    JsonMapper json;
     ConversationClient api;
     String owner;
     String id;
 
     @BeforeEach
     void conversation() {
-        api = new ConversationClient(new TestHttp(server.getURL(), json));
+        api = new ConversationClient(http);
         owner = ConversationClient.userToken("alice");
         id = api.startId(owner);
         api.appendOk(owner, id, "user", "Hello,\nI need help");

@@ -1,15 +1,12 @@
 package io.parley.conversation.web;
 
-import io.micronaut.json.JsonMapper;
-import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import io.parley.app.security.DevTokens;
 import io.parley.app.support.Fixtures;
 import io.parley.app.support.TestHttp;
 import io.parley.app.support.TestTokens;
-import io.parley.testing.PostgresBacked;
+import io.parley.app.support.WebTest;
 import io.parley.testing.TestDatabase;
-import jakarta.inject.Inject;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -23,19 +20,15 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /** Users come from their JWT: a row is created on first use, refreshed later, race-free under concurrent first requests. */
 @MicronautTest(transactional = false)
-class UserRowsWebTest implements PostgresBacked {
+class UserRowsWebTest extends WebTest {
 
     static final DevTokens TOKENS = new DevTokens(TestTokens.SECRET);
 
-    @Inject
-    EmbeddedServer server;
-    @Inject
-    JsonMapper json;
     ConversationClient api;
 
     @BeforeEach
     void client() {
-        api = new ConversationClient(new TestHttp(server.getURL(), json));
+        api = new ConversationClient(http);
     }
 
     static String token(String subject, String email, String name) {

@@ -1,15 +1,11 @@
 package io.parley.tracing.web;
 
-import io.micronaut.json.JsonMapper;
-import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.annotation.MockBean;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import io.parley.app.support.Fixtures;
-import io.parley.app.support.TestHttp;
 import io.parley.app.support.TestTokens;
+import io.parley.app.support.WebTest;
 import io.parley.testing.MutableClock;
-import io.parley.testing.PostgresBacked;
-import jakarta.inject.Inject;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -22,12 +18,15 @@ import static io.parley.app.support.ProblemAssertions.assertProblem;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /**
- * API.md "Operations", {@code GET /api/v1/admin/api-requests/stats}: per endpoint count, error rate and
+ * docs/api.md "Operations", {@code GET /api/v1/admin/api-requests/stats}: per endpoint count, error rate and
  * latency percentiles computed by PostgreSQL, on a known data set placed in March 2020 (far from the
  * lines the other tests log "now").
  */
 @MicronautTest
-class ApiRequestStatsWebTest implements PostgresBacked {
+class ApiRequestStatsWebTest extends WebTest {
+
+    /** The data every test of this class reads is made once, before the first test. */
+    private boolean prepared;
 
     static final String ADMIN = TestTokens.withRoles("root", "admin");
     static final String DAY = "?from=2020-03-01T00:00:00Z&to=2020-03-02T00:00:00Z";
@@ -39,18 +38,13 @@ class ApiRequestStatsWebTest implements PostgresBacked {
         return clock;
     }
 
-    @Inject
-    EmbeddedServer server;
-    @Inject
-    JsonMapper json;
-    TestHttp http;
 
     @BeforeEach
     void data() {
-        if (http != null) {
+        if (prepared) {
             return;
         }
-        http = new TestHttp(server.getURL(), json);
+        prepared = true;
         // GET a: latencies 1..100 ms every 10 minutes from the window's first instant; 5 answered 500, 10 answered 404
         Fixtures.execute("""
                 INSERT INTO tracing.api_requests (id, endpoint, method, status_code, latency_ms, caller_kind, created_at)

@@ -1,14 +1,12 @@
 package io.parley.tracing.web;
 
 import io.micronaut.context.annotation.Property;
-import io.micronaut.json.JsonMapper;
-import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.annotation.MockBean;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import io.parley.app.support.TestHttp;
 import io.parley.app.support.TestTokens;
+import io.parley.app.support.WebTest;
 import io.parley.kernel.Ids;
-import io.parley.testing.PostgresBacked;
 import io.parley.tracing.application.port.out.SaveApiRequestsPort;
 import io.parley.tracing.application.service.ApiRequestLogService;
 import io.parley.tracing.domain.ApiRequest;
@@ -31,7 +29,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 @MicronautTest(transactional = false)
 @Property(name = "parley.tracing.request-log.capacity", value = "3")
-class RequestLogBackpressureTest implements PostgresBacked {
+class RequestLogBackpressureTest extends WebTest {
 
     static final CountDownLatch WRITING = new CountDownLatch(1);
     static final CountDownLatch RELEASE = new CountDownLatch(1);
@@ -51,15 +49,10 @@ class RequestLogBackpressureTest implements PostgresBacked {
     }
 
     @Inject
-    EmbeddedServer server;
-    @Inject
-    JsonMapper json;
-    @Inject
     ApiRequestLogService requestLog;
 
     @Test
     void requests_answer_while_the_writer_is_blocked_and_lines_beyond_the_queue_are_dropped() throws Exception {
-        TestHttp http = new TestHttp(server.getURL(), json);
         String admin = TestTokens.withRoles("root", "admin");
         String path = "/api/v1/messages/" + Ids.newId() + "/traces";
         assertEquals(404, http.get(path, admin).status());

@@ -1,19 +1,16 @@
 package io.parley.tracing.web;
 
 import io.micronaut.http.HttpMethod;
-import io.micronaut.json.JsonMapper;
-import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.annotation.MockBean;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import io.micronaut.web.router.Router;
 import io.parley.app.support.TestHttp;
 import io.parley.app.support.TestTokens;
+import io.parley.app.support.WebTest;
 import io.parley.kernel.Ids;
 import io.parley.testing.MutableClock;
-import io.parley.testing.PostgresBacked;
 import io.parley.tracing.application.service.ApiRequestLogService;
 import jakarta.inject.Inject;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import java.sql.Timestamp;
@@ -36,7 +33,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 // not transactional: flush() on the test thread must commit, not join a test transaction that is rolled back
 @MicronautTest(transactional = false)
-class RequestLogWebTest implements PostgresBacked {
+class RequestLogWebTest extends WebTest {
 
     final MutableClock clock = new MutableClock(Instant.now().truncatedTo(ChronoUnit.SECONDS));
 
@@ -46,19 +43,9 @@ class RequestLogWebTest implements PostgresBacked {
     }
 
     @Inject
-    EmbeddedServer server;
-    @Inject
-    JsonMapper json;
-    @Inject
     ApiRequestLogService requestLog;
     @Inject
     Router router;
-    TestHttp http;
-
-    @BeforeEach
-    void client() {
-        http = new TestHttp(server.getURL(), json);
-    }
 
     /** Sends the request at a fresh instant and returns its stored log rows (written by an explicit flush). */
     private List<Map<String, Object>> logged(Supplier<TestHttp.Reply> request) {

@@ -1,15 +1,12 @@
 package io.parley.tracing.web;
 
-import io.micronaut.json.JsonMapper;
-import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import io.parley.app.support.Fixtures;
 import io.parley.app.support.TestHttp;
 import io.parley.app.support.TestTokens;
+import io.parley.app.support.WebTest;
 import io.parley.kernel.Ids;
-import io.parley.testing.PostgresBacked;
 import io.parley.tracing.application.port.in.IngestSpansCommand;
-import jakarta.inject.Inject;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -30,22 +27,16 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** API.md "Agent traces", {@code POST /api/v1/traces}: idempotent, all-or-nothing batch ingestion by the service. */
+/** docs/api.md "Agent traces", {@code POST /api/v1/traces}: idempotent, all-or-nothing batch ingestion by the service. */
 @MicronautTest
-class TraceIngestionWebTest implements PostgresBacked {
+class TraceIngestionWebTest extends WebTest {
 
     static final String SERVICE = TestTokens.withRoles("ai-backend", "service");
 
-    @Inject
-    EmbeddedServer server;
-    @Inject
-    JsonMapper json;
-    TestHttp http;
     UUID conversation;
 
     @BeforeEach
     void setUp() {
-        http = new TestHttp(server.getURL(), json);
         conversation = Fixtures.conversation("alice").id();
     }
 

@@ -1,15 +1,12 @@
 package io.parley.tracing.web;
 
 import io.micronaut.context.annotation.Property;
-import io.micronaut.json.JsonMapper;
-import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import io.parley.app.support.Fixtures;
 import io.parley.app.support.TestHttp;
 import io.parley.app.support.TestTokens;
+import io.parley.app.support.WebTest;
 import io.parley.kernel.Ids;
-import io.parley.testing.PostgresBacked;
-import jakarta.inject.Inject;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -24,7 +21,7 @@ import static io.parley.tracing.web.Spans.with;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /**
- * API.md "Agent traces", the reading side: span trees with per-tree totals for those who may read
+ * docs/api.md "Agent traces", the reading side: span trees with per-tree totals for those who may read
  * the conversation; anyone else gets 404 like for a missing id.
  *
  * <p>The data set: Alice's conversation has two answers. Trace T1 (answer M1) is
@@ -39,15 +36,13 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
  */
 @MicronautTest
 @Property(name = "parley.test.ticket-presence", value = "enabled")
-class TraceReadingWebTest implements PostgresBacked {
+class TraceReadingWebTest extends WebTest {
+
+    /** The data every test of this class reads is made once, before the first test. */
+    private boolean prepared;
 
     static final String SERVICE = TestTokens.withRoles("ai-backend", "service");
 
-    @Inject
-    EmbeddedServer server;
-    @Inject
-    JsonMapper json;
-    TestHttp http;
 
     UUID conversation;
     UUID m1;
@@ -63,10 +58,10 @@ class TraceReadingWebTest implements PostgresBacked {
     /** Once per class (injection happens before each test, so not in a @BeforeAll). */
     @BeforeEach
     void data() {
-        if (http != null) {
+        if (prepared) {
             return;
         }
-        http = new TestHttp(server.getURL(), json);
+        prepared = true;
         conversation = Fixtures.conversation("alice").id();
         Fixtures.message(conversation, "user", "refund please");
         m1 = Fixtures.message(conversation, "assistant", "here is how");

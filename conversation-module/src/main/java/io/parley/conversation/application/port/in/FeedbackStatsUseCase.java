@@ -7,7 +7,7 @@ import io.parley.kernel.TimeWindow;
 import java.time.Duration;
 import java.time.Instant;
 
-/** API.md "Operations": {@code GET /api/v1/admin/feedback/stats?from&to} — count, average rating, CSAT %. Admins only. */
+/** docs/api.md "Operations": {@code GET /api/v1/admin/feedback/stats?from&to} — count, average rating, CSAT %. Admins only. */
 public interface FeedbackStatsUseCase {
 
     Duration DEFAULT_WINDOW = Duration.ofDays(30);

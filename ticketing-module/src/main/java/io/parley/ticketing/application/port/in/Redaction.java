@@ -5,7 +5,7 @@ import io.parley.kernel.redaction.Redactor;
 import java.util.Map;
 
 /**
- * Free text and metadata from clients reach the use cases only after redaction (API.md "Text"):
+ * Free text and metadata from clients reach the use cases only after redaction (docs/api.md "Text"):
  * a card number in an escalation reason never lands in the ticket, its history or a helpdesk.
  * The commands apply it, so no use case can forget it.
  */

@@ -27,7 +27,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * ARCHITECTURE.md "an index for every query the API runs (checked with EXPLAIN)": the adapters' own
+ * docs/architecture.md "an index for every query the API runs (checked with EXPLAIN)": the adapters' own
  * SQL, planned by PostgreSQL over realistic volumes. The history page is an index range scan on
  * (conversation_id, seq) that touches the same handful of pages at the start and at the end of a
  * 100,000-message conversation.

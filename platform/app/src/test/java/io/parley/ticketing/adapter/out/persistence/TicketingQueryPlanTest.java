@@ -18,7 +18,7 @@ import java.util.List;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * ARCHITECTURE.md "an index for every query the API runs": the adapters' own statements, explained
+ * docs/architecture.md "an index for every query the API runs": the adapters' own statements, explained
  * on the migrated schema. Sequential scans are priced out so the planner shows which index it can
  * use even on the small tables of a test run.
  */

@@ -27,7 +27,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * ARCHITECTURE.md "an index for every query the API runs": the plans of the adapters' own SQL use
+ * docs/architecture.md "an index for every query the API runs": the plans of the adapters' own SQL use
  * the tracing indexes. Sequential scans are priced out so that a near-empty table still shows which
  * index the query can use (a plan that could only scan the table would still show a Seq Scan).
  *
