@@ -1,10 +1,6 @@
 package io.parley.app.support;
 
-import io.micronaut.json.JsonMapper;
-import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
-import io.parley.testing.PostgresBacked;
-import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 
 import java.net.URI;
@@ -17,8 +13,8 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The response check every web test goes through ({@link OpenApiContract}) bites: each kind of disagreement fails. */
-@MicronautTest
-class OpenApiContractTest implements PostgresBacked {
+@MicronautTest(transactional = false)
+class OpenApiContractTest extends WebTest {
 
     private static final String CONVERSATION = """
             {"id": "01a20894-7a6e-71a5-bdbf-fb585593601e", "session_id": null, "user_id": null, "channel": "web", "locale": null,
@@ -27,11 +23,6 @@ class OpenApiContractTest implements PostgresBacked {
     private static final String PROBLEM = """
             {"type": "urn:parley:problem:not-found", "title": "Not Found", "status": 404, "detail": "No such resource."}""";
     private static final String ROUTE = "/api/v1/conversations/01a20894-7a6e-71a5-bdbf-fb585593601e";
-
-    @Inject
-    EmbeddedServer server;
-    @Inject
-    JsonMapper json;
 
     @Test
     void a_documented_answer_passes() {

@@ -1,8 +1,8 @@
 package io.parley.app.web;
 
-import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import io.parley.app.support.TestTokens;
+import io.parley.app.support.WebTest;
 import io.parley.client.ApiClient;
 import io.parley.client.ApiException;
 import io.parley.client.api.ChatApi;
@@ -29,8 +29,6 @@ import io.parley.client.model.TraceBatch;
 import io.parley.client.model.TraceIngestResult;
 import io.parley.client.model.TraceTree;
 import io.parley.client.model.Traces;
-import io.parley.testing.PostgresBacked;
-import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 
 import java.time.OffsetDateTime;
@@ -51,11 +49,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * the conversation closes, the guest rates it, the AI agent sends a traces batch. No hand-written HTTP: if the document
  * and the service disagreed on a path, a parameter, a status or a member, the generated client would fail here.
  */
-@MicronautTest
-class GeneratedClientWalkthroughTest implements PostgresBacked {
-
-    @Inject
-    EmbeddedServer server;
+@MicronautTest(transactional = false)
+class GeneratedClientWalkthroughTest extends WebTest {
 
     @Test
     void the_readme_walkthrough_with_a_generated_client() throws Exception {
