@@ -7,8 +7,13 @@ import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.rules.SecurityRule;
+import io.parley.kernel.ApiDocs;
 import io.parley.kernel.NotFoundException;
-import io.swagger.v3.oas.annotations.Hidden;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -16,7 +21,6 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 
 /** {@code GET /openapi.yml}: the OpenAPI document generated at build time from every module's controllers. */
-@Hidden
 @Controller
 @Secured(SecurityRule.IS_ANONYMOUS)
 final class OpenApiController {
@@ -31,6 +35,12 @@ final class OpenApiController {
     }
 
     @Get(value = "/openapi.yml", produces = "application/yaml")
+    @Tag(name = "operations")
+    @Operation(operationId = "getOpenApiDocument", summary = "This OpenAPI document", security = {})
+    @ApiResponse(responseCode = "200", description = "The OpenAPI 3 document, generated at build time",
+            content = @Content(mediaType = "application/yaml", schema = @Schema(type = "string")))
+    @ApiResponse(responseCode = "401", description = ApiDocs.UNAUTHORIZED_GUEST,
+            content = @Content(mediaType = ApiDocs.PROBLEM_JSON, schema = @Schema(ref = ApiDocs.PROBLEM)))
     HttpResponse<String> openApi() {
         if (document == null) {
             throw new NotFoundException("OpenAPI document");

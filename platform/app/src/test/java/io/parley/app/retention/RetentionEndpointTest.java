@@ -121,6 +121,7 @@ class RetentionEndpointTest extends WebTest {
         assertEquals(Map.of("archived", 0, "deleted", 1), tables.get("conversation.messages"));
         assertEquals(Map.of("archived", 0, "deleted", 0), tables.get("tracing.api_requests"));
         assertEquals(Map.of("archived", 0, "anonymised", 0), tables.get("ticketing.tickets"));
+        assertTrue(body.containsKey("archive"), "every member is sent, null when there is no archive");
         assertNull(body.get("archive"));
         assertTrue(exists("conversation.conversations", expired), "dry");
     }

@@ -22,7 +22,9 @@ import java.util.Map;
 /**
  * A raw HTTP client for web tests: sends exactly the bytes and headers a test gives (malformed
  * JSON, wrong content types, huge bodies) and never throws on 4xx/5xx, so tests assert on status
- * and body like any API client would.
+ * and body like any API client would. Every reply is first checked against the served OpenAPI
+ * document ({@link OpenApiContract}): a status, content type or body the document does not describe
+ * fails the test.
  */
 public final class TestHttp {
 
@@ -74,7 +76,7 @@ public final class TestHttp {
             request.header("Content-Type", contentType);
         }
         headers.forEach(request::header);
-        return exchange(request);
+        return exchange(method, path, request);
     }
 
     /** A JSON POST whose body is streamed in chunks, without a {@code Content-Length}. */
@@ -85,21 +87,31 @@ public final class TestHttp {
         if (token != null) {
             request.header("Authorization", "Bearer " + token);
         }
-        return exchange(request);
+        return exchange("POST", path, request);
     }
 
-    private Reply exchange(HttpRequest.Builder request) {
+    private Reply exchange(String method, String path, HttpRequest.Builder request) {
         try {
             HttpResponse<InputStream> response = client.send(request.build(), HttpResponse.BodyHandlers.ofInputStream());
             String received = response.headers().firstValue("Content-Type").orElse("");
-            return new Reply(response.statusCode(), received, read(response.body(), received.startsWith("text/event-stream")),
-                    response.headers().map(), json);
+            return checked(method, path, new Reply(response.statusCode(), received,
+                    read(response.body(), received.startsWith("text/event-stream")), response.headers().map(), json));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
         }
+    }
+
+    private Reply checked(String method, String path, Reply reply) {
+        try {
+            OpenApiContract.check(base, method, path, reply);
+        } catch (AssertionError violation) {
+            OpenApiContract.record(violation.getMessage());
+            throw violation;
+        }
+        return reply;
     }
 
     /**

@@ -73,7 +73,7 @@ class OperationsEndpointsTest extends WebTest {
         assertEquals(200, reply.status(), reply::toString);
         assertTrue(reply.body().contains("openapi: 3"), reply::toString);
         assertTrue(reply.body().contains("title: Parley"), reply::toString);
-        assertTrue(reply.body().contains("description: Conversation store"), "the generated document, not a placeholder");
+        assertTrue(reply.body().contains("Conversation store and support-workflow backend"), "the generated document, not a placeholder");
     }
 
     @Test

@@ -5,14 +5,18 @@ import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.annotation.Serdeable;
 import io.parley.chat.application.port.in.ChatTurnResult;
 import io.parley.conversation.api.MessageView;
+import io.swagger.v3.oas.annotations.media.Schema;
 
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
+import static io.swagger.v3.oas.annotations.media.Schema.RequiredMode.REQUIRED;
+
 /**
- * The response body of {@code POST /api/v1/chat} (docs/api.md "Chat"). Every member is always present (null when unknown;
- * {@code reply} is null while a person holds the conversation).
+ * The response body of {@code POST /api/v1/chat} (docs/api.md "Chat"). Every member is always present (null when unknown).
+ * In the OpenAPI document every member is required; {@code reply} and {@code handoff} may be null, which their schemas say
+ * ({@code nullable} on the referenced schema, so that a validator and a generated client read a plain reference).
  */
 final class ChatReplies {
 
@@ -21,8 +25,24 @@ final class ChatReplies {
 
     @Serdeable
     @JsonInclude(JsonInclude.Include.ALWAYS)
-    record ChatTurnReply(String sessionId, UUID conversationId, CustomerMessageReply message, @Nullable AssistantMessageReply reply,
-                         @Nullable HandoffReply handoff) {
+    @Schema(name = "ChatTurn", description = "The turn: the customer's message as stored, the assistant's reply, the handoff when a"
+            + " person is needed", example = ChatTurnReply.EXAMPLE)
+    record ChatTurnReply(@Schema(requiredMode = REQUIRED, description = "the guest's key to this conversation; keep it like a password")
+                         String sessionId,
+                         UUID conversationId, CustomerMessageReply message,
+                         AssistantMessageReply reply,
+                         HandoffReply handoff) {
+
+        static final String EXAMPLE = """
+                {"session_id": "3uv1RWOVsMBeSySVGRIsKrvMDs_cO6WT", "conversation_id": "01a20894-7a6e-71a5-bdbf-fb585593601e",
+                 "message": {"id": "01a20894-7a85-7fee-adf9-2489a1759070", "seq": 1, "role": "user",
+                             "content": "How do I reset my password?", "redactions": 0, "created_at": "2026-11-23T13:24:38.149Z"},
+                 "reply": {"id": "01a20894-7abb-7796-b017-dccc2f9791d7", "seq": 2, "role": "assistant",
+                           "content": "If you forgot your password, select Forgot password on the sign-in page.",
+                           "intent": "account.password_reset", "confidence": 0.846,
+                           "sources": [{"document_id": "01a20894-77c3-7be7-8dd2-a4ce9a5e4c3f", "title": "Resetting a forgotten password"}],
+                           "created_at": "2026-11-23T13:24:38.203Z"},
+                 "handoff": null}""";
 
         static ChatTurnReply of(ChatTurnResult turn) {
             MessageView m = turn.message();
@@ -37,24 +57,46 @@ final class ChatReplies {
 
     @Serdeable
     @JsonInclude(JsonInclude.Include.ALWAYS)
-    record CustomerMessageReply(UUID id, long seq, String role, String content, int redactions, Instant createdAt) {
+    @Schema(name = "ChatMessage", description = "The customer's message as stored (redacted)")
+    record CustomerMessageReply(UUID id, long seq,
+                                @Schema(requiredMode = REQUIRED, allowableValues = "user") String role,
+                                String content,
+                                @Schema(requiredMode = REQUIRED, description = "how many secrets were replaced") int redactions,
+                                Instant createdAt) {
     }
 
     @Serdeable
     @JsonInclude(JsonInclude.Include.ALWAYS)
-    record AssistantMessageReply(UUID id, long seq, String role, String content, @Nullable String intent, @Nullable Double confidence,
-                                 List<SourceReply> sources, Instant createdAt) {
+    @Schema(name = "ChatReply", nullable = true, description = "The assistant's reply; null while a person holds the conversation")
+    record AssistantMessageReply(UUID id, long seq,
+                                 @Schema(requiredMode = REQUIRED, allowableValues = "assistant") String role,
+                                 String content,
+                                 @Nullable @Schema(requiredMode = REQUIRED, example = "account.password_reset") String intent,
+                                 @Nullable @Schema(requiredMode = REQUIRED, minimum = "0", maximum = "1") Double confidence,
+                                 @Schema(requiredMode = REQUIRED, description = "the knowledge documents the reply is based on (may be"
+                                         + " empty)") List<SourceReply> sources,
+                                 Instant createdAt) {
     }
 
     @Serdeable
     @JsonInclude(JsonInclude.Include.ALWAYS)
+    @Schema(name = "ChatSource")
     record SourceReply(UUID documentId, String title) {
     }
 
     @Serdeable
     @JsonInclude(JsonInclude.Include.ALWAYS)
-    record HandoffReply(boolean recommended, String reason, @Nullable String provider, @Nullable UUID ticketId,
-                        @Nullable String ticketNumber, String status) {
+    @Schema(name = "ChatHandoff", nullable = true, description = "null when no person is needed; otherwise the conversation's one"
+            + " ticket was opened (or moved) to PENDING_HUMAN_ASSIGNMENT and its handoff queued")
+    record HandoffReply(boolean recommended,
+                        String reason,
+                        @Nullable @Schema(requiredMode = REQUIRED, allowableValues = {"internal", "zendesk", "freshdesk", "email"},
+                                description = "null when no ticketing is deployed or the escalation failed") String provider,
+                        @Nullable @Schema(requiredMode = REQUIRED, description = "null when no ticketing is deployed or the escalation"
+                                + " failed") UUID ticketId,
+                        @Nullable @Schema(requiredMode = REQUIRED, example = "T-1042") String ticketNumber,
+                        @Schema(requiredMode = REQUIRED, allowableValues = {"pending", "created", "routed", "resolved", "failed"},
+                                description = "the handoff's status, as GET .../handoff answers it") String status) {
 
         static HandoffReply of(ChatTurnResult.Handoff handoff) {
             return new HandoffReply(handoff.recommended(), handoff.reason(), handoff.provider(), handoff.ticketId(), handoff.ticketNumber(),

@@ -34,6 +34,10 @@ class ConversationEndpoints {
     static final String HISTORY_SUMMARY = "A page of the conversation's messages by seq, oldest first or (order=desc) newest first";
     static final String ORDER_DESCRIPTION = "asc (default): oldest first; desc: newest first, next_cursor pages further back."
             + " A cursor continues only the order it was issued for (another order or an unknown value: 422).";
+    static final String TRANSCRIPT_SUMMARY = "The whole conversation for display or export, streamed";
+    static final String TRANSCRIPT_DESCRIPTION = "text (default): text/plain; markdown: text/markdown; json: application/json"
+            + " {conversation, messages}. Content-Disposition: inline; filename=\"conversation-<id>.<txt|md|json>\".";
+    static final String FORMAT_DESCRIPTION = "text (default), markdown or json; anything else is 422";
 
     private final AppendMessageUseCase appendMessage;
     private final ReadMessagesUseCase readMessages;

@@ -29,11 +29,28 @@ import io.parley.live.LiveTopics;
 import io.parley.live.StreamSpec;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.security.SecurityRequirement;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import reactor.core.publisher.Flux;
 
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+
+import static io.parley.kernel.ApiDocs.BEARER;
+import static io.parley.kernel.ApiDocs.NOT_FOUND;
+import static io.parley.kernel.ApiDocs.NOT_FOUND_SESSION;
+import static io.parley.kernel.ApiDocs.PROBLEM;
+import static io.parley.kernel.ApiDocs.PROBLEM_JSON;
+import static io.parley.kernel.ApiDocs.RETRY_AFTER;
+import static io.parley.kernel.ApiDocs.SESSION_ID;
+import static io.parley.kernel.ApiDocs.TAG_CONVERSATIONS;
+import static io.parley.kernel.ApiDocs.TAG_SESSIONS;
+import static io.parley.kernel.ApiDocs.UNAUTHORIZED;
+import static io.parley.kernel.ApiDocs.UNAUTHORIZED_GUEST;
 
 /**
  * A conversation's live events as Server-Sent Events: {@code message.created} (the message as the history
@@ -43,7 +60,25 @@ import java.util.Set;
  * with every event exactly once, read back from the database; without it the stream starts now.
  */
 @Controller("/api/v1")
+@ApiResponse(responseCode = "200", description = ConversationEventsController.STREAM, content = @Content(mediaType = MediaType.TEXT_EVENT_STREAM,
+        schema = @Schema(type = "string", description = "events: id, event (message.created, ticket.updated, conversation.updated) and"
+                + " data (the Message, Ticket or Conversation as JSON); comment lines (: open, : keep-alive) in between")))
+@ApiResponse(responseCode = "400", description = "Last-Event-ID is not an id this stream issued (field Last-Event-ID)",
+        content = @Content(mediaType = PROBLEM_JSON, schema = @Schema(ref = PROBLEM)))
+@ApiResponse(responseCode = "429", description = "The caller already holds its maximum of open streams (8)",
+        headers = @io.swagger.v3.oas.annotations.headers.Header(name = "Retry-After", description = RETRY_AFTER,
+                schema = @Schema(type = "integer")),
+        content = @Content(mediaType = PROBLEM_JSON, schema = @Schema(ref = PROBLEM)))
+@ApiResponse(responseCode = "503", description = "This instance holds its maximum of open streams; retry (here or elsewhere)",
+        headers = @io.swagger.v3.oas.annotations.headers.Header(name = "Retry-After", description = RETRY_AFTER,
+                schema = @Schema(type = "integer")),
+        content = @Content(mediaType = PROBLEM_JSON, schema = @Schema(ref = PROBLEM)))
 class ConversationEventsController {
+
+    static final String STREAM = "The stream: it opens with the comment \": open\", sends \": keep-alive\" every 15 s and ends after"
+            + " 30 min (reconnect with Last-Event-ID)";
+    static final String LAST_EVENT_ID = "The id of the last event seen: the stream resumes after it, every event exactly once;"
+            + " absent, it starts now";
 
     static final String MESSAGE_CREATED = "message.created";
     static final String TICKET_UPDATED = "ticket.updated";
@@ -62,9 +97,16 @@ class ConversationEventsController {
 
     @Get(value = "/conversations/{id}/events", produces = MediaType.TEXT_EVENT_STREAM)
     @Secured(SecurityRule.IS_AUTHENTICATED)
-    @Operation(summary = "The conversation's live events", description = EVENTS_DESCRIPTION)
-    HttpResponse<Flux<Event<Object>>> conversationEvents(@PathVariable String id, @Nullable @Header("Last-Event-ID") String lastEventId,
-                                           @Parameter(hidden = true) Caller caller) {
+    @Operation(operationId = "streamConversationEvents", summary = "The conversation's live events", description = EVENTS_DESCRIPTION)
+    @Tag(name = TAG_CONVERSATIONS)
+    @SecurityRequirement(name = BEARER)
+    @ApiResponse(responseCode = "401", description = UNAUTHORIZED, content = @Content(mediaType = PROBLEM_JSON, schema = @Schema(ref = PROBLEM)))
+    @ApiResponse(responseCode = "404", description = NOT_FOUND, content = @Content(mediaType = PROBLEM_JSON, schema = @Schema(ref = PROBLEM)))
+    HttpResponse<Flux<Event<Object>>> conversationEvents(@PathVariable @Parameter(description = "The conversation's id",
+                                                                 schema = @Schema(format = "uuid")) String id,
+                                                         @Nullable @Header("Last-Event-ID") @Parameter(name = "Last-Event-ID",
+                                                                 description = LAST_EVENT_ID) String lastEventId,
+                                                         @Parameter(hidden = true) Caller caller) {
         ConversationWatch watch = watching.watch(ConversationRef.id(id), caller, lastEventId);
         return open("user:" + caller.subject(), watch);
     }
@@ -72,9 +114,18 @@ class ConversationEventsController {
     /** The guest's variant: the session id is the capability, as on every guest route. */
     @Get(value = "/sessions/{session_id}/events", produces = MediaType.TEXT_EVENT_STREAM)
     @Secured(SecurityRule.IS_ANONYMOUS)
-    @Operation(summary = "The guest conversation's live events", description = EVENTS_DESCRIPTION)
-    HttpResponse<Flux<Event<Object>>> sessionEvents(@PathVariable("session_id") String sessionId, @Nullable @Header("Last-Event-ID") String lastEventId,
-                                      @Parameter(hidden = true) Caller caller) {
+    @Operation(operationId = "streamSessionEvents", summary = "The guest conversation's live events", description = EVENTS_DESCRIPTION,
+            security = {})
+    @Tag(name = TAG_SESSIONS)
+    @ApiResponse(responseCode = "401", description = UNAUTHORIZED_GUEST,
+            content = @Content(mediaType = PROBLEM_JSON, schema = @Schema(ref = PROBLEM)))
+    @ApiResponse(responseCode = "404", description = NOT_FOUND_SESSION,
+            content = @Content(mediaType = PROBLEM_JSON, schema = @Schema(ref = PROBLEM)))
+    HttpResponse<Flux<Event<Object>>> sessionEvents(@PathVariable("session_id") @Parameter(name = "session_id", description = SESSION_ID)
+                                                    String sessionId,
+                                                    @Nullable @Header("Last-Event-ID") @Parameter(name = "Last-Event-ID",
+                                                            description = LAST_EVENT_ID) String lastEventId,
+                                                    @Parameter(hidden = true) Caller caller) {
         ConversationWatch watch = watching.watch(ConversationRef.session(sessionId), caller, lastEventId);
         return open("session:" + sessionId, watch);
     }

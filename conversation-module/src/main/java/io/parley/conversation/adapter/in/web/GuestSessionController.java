@@ -24,9 +24,30 @@ import io.parley.conversation.application.port.in.GetConversationUseCase;
 import io.parley.kernel.Caller;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
 
 import java.io.InputStream;
+
+import static io.parley.kernel.ApiDocs.BAD_REQUEST;
+import static io.parley.kernel.ApiDocs.CURSOR;
+import static io.parley.kernel.ApiDocs.IDEMPOTENCY_KEY;
+import static io.parley.kernel.ApiDocs.LIMIT;
+import static io.parley.kernel.ApiDocs.NOT_FOUND_SESSION;
+import static io.parley.kernel.ApiDocs.PAYLOAD_TOO_LARGE;
+import static io.parley.kernel.ApiDocs.PROBLEM;
+import static io.parley.kernel.ApiDocs.PROBLEM_JSON;
+import static io.parley.kernel.ApiDocs.RATE_LIMIT;
+import static io.parley.kernel.ApiDocs.RATE_LIMIT_POLICY;
+import static io.parley.kernel.ApiDocs.RETRY_AFTER;
+import static io.parley.kernel.ApiDocs.SESSION_ID;
+import static io.parley.kernel.ApiDocs.TAG_SESSIONS;
+import static io.parley.kernel.ApiDocs.TOO_MANY_REQUESTS;
+import static io.parley.kernel.ApiDocs.UNAUTHORIZED_GUEST;
+import static io.parley.kernel.ApiDocs.UNPROCESSABLE;
+import static io.parley.kernel.ApiDocs.UNSUPPORTED_MEDIA_TYPE;
 
 /**
  * {@code /api/v1/sessions/{session_id}}: the guest routes. No token is needed: the unguessable
@@ -35,6 +56,11 @@ import java.io.InputStream;
  */
 @Controller("/api/v1/sessions/{session_id}")
 @Secured(SecurityRule.IS_ANONYMOUS)
+@Tag(name = TAG_SESSIONS)
+@ApiResponse(responseCode = "401", description = UNAUTHORIZED_GUEST,
+            content = @Content(mediaType = PROBLEM_JSON, schema = @Schema(ref = PROBLEM)))
+@ApiResponse(responseCode = "404", description = NOT_FOUND_SESSION,
+            content = @Content(mediaType = PROBLEM_JSON, schema = @Schema(ref = PROBLEM)))
 class GuestSessionController {
 
     private final GetConversationUseCase getConversation;
@@ -46,24 +72,53 @@ class GuestSessionController {
     }
 
     @Get
-    ConversationBody get(@PathVariable("session_id") String sessionId, @Parameter(hidden = true) Caller caller) {
+    @Operation(operationId = "getSession", summary = "The guest's conversation (with its session_id)", security = {})
+    @ApiResponse(responseCode = "200", description = "The conversation", useReturnTypeSchema = true)
+    ConversationBody get(@PathVariable("session_id") @Parameter(name = "session_id", description = SESSION_ID) String sessionId, @Parameter(hidden = true) Caller caller) {
         return ConversationBody.of(getConversation.get(ConversationRef.session(sessionId), caller), true);
     }
 
     @Get("/messages")
-    @Operation(summary = ConversationEndpoints.HISTORY_SUMMARY)
-    MessagePage messages(@PathVariable("session_id") String sessionId,
+    @Operation(operationId = "listSessionMessages", summary = ConversationEndpoints.HISTORY_SUMMARY, security = {})
+    @ApiResponse(responseCode = "200", description = "A page of messages", useReturnTypeSchema = true)
+    @ApiResponse(responseCode = "422", description = UNPROCESSABLE,
+            content = @Content(mediaType = PROBLEM_JSON, schema = @Schema(ref = PROBLEM)))
+    MessagePage messages(@PathVariable("session_id") @Parameter(name = "session_id", description = SESSION_ID) String sessionId,
                          @Nullable @QueryValue @Parameter(description = ConversationEndpoints.ORDER_DESCRIPTION,
                                  schema = @Schema(type = "string", allowableValues = {"asc", "desc"}, defaultValue = "asc")) String order,
-                         @Nullable @QueryValue String limit, @Nullable @QueryValue String cursor,
+                         @Nullable @QueryValue @Parameter(description = LIMIT,
+                                 schema = @Schema(type = "integer", minimum = "1", maximum = "200", defaultValue = "50")) String limit,
+                         @Nullable @QueryValue @Parameter(description = CURSOR) String cursor,
                          @Parameter(hidden = true) Caller caller) {
         return endpoints.messages(ConversationRef.session(sessionId), order, limit, cursor, caller);
     }
 
-    /** Not in API.md's guest list, added: API.md lets guests write {@code user} messages, and this is where they can. */
+    /** Guests write {@code user} messages here (docs/api.md "Guest sessions"). */
     @Post("/messages")
-    HttpResponse<MessageBody> append(@PathVariable("session_id") String sessionId, @Body AppendMessage body,
-                                     @Nullable @Header("Idempotency-Key") String idempotencyKey,
+    @Operation(operationId = "appendSessionMessage", summary = "The guest appends a message", security = {},
+            description = "As POST /api/v1/conversations/{id}/messages; role may be omitted (user), any other role is 403.")
+    @ApiResponse(responseCode = "201", description = "The message", useReturnTypeSchema = true)
+    @ApiResponse(responseCode = "200", description = "The first message, for a repeated Idempotency-Key", useReturnTypeSchema = true)
+    @ApiResponse(responseCode = "400", description = BAD_REQUEST,
+            content = @Content(mediaType = PROBLEM_JSON, schema = @Schema(ref = PROBLEM)))
+    @ApiResponse(responseCode = "403", description = "A role other than user",
+            content = @Content(mediaType = PROBLEM_JSON, schema = @Schema(ref = PROBLEM)))
+    @ApiResponse(responseCode = "409", description = "The conversation is closed (conversation_status)",
+            content = @Content(mediaType = PROBLEM_JSON, schema = @Schema(ref = PROBLEM)))
+    @ApiResponse(responseCode = "413", description = PAYLOAD_TOO_LARGE,
+            content = @Content(mediaType = PROBLEM_JSON, schema = @Schema(ref = PROBLEM)))
+    @ApiResponse(responseCode = "415", description = UNSUPPORTED_MEDIA_TYPE,
+            content = @Content(mediaType = PROBLEM_JSON, schema = @Schema(ref = PROBLEM)))
+    @ApiResponse(responseCode = "422", description = UNPROCESSABLE,
+            content = @Content(mediaType = PROBLEM_JSON, schema = @Schema(ref = PROBLEM)))
+    @ApiResponse(responseCode = "429", description = TOO_MANY_REQUESTS, headers = {
+            @io.swagger.v3.oas.annotations.headers.Header(name = "Retry-After", description = RETRY_AFTER, schema = @Schema(type = "integer")),
+            @io.swagger.v3.oas.annotations.headers.Header(name = "RateLimit-Policy", description = RATE_LIMIT_POLICY, schema = @Schema(type = "string")),
+            @io.swagger.v3.oas.annotations.headers.Header(name = "RateLimit", description = RATE_LIMIT, schema = @Schema(type = "string"))},
+            content = @Content(mediaType = PROBLEM_JSON, schema = @Schema(ref = PROBLEM)))
+    HttpResponse<MessageBody> append(@PathVariable("session_id") @Parameter(name = "session_id", description = SESSION_ID) String sessionId, @Body AppendMessage body,
+                                     @Nullable @Header("Idempotency-Key") @Parameter(name = "Idempotency-Key", description = IDEMPOTENCY_KEY,
+                                             schema = @Schema(type = "string", minLength = 1, maxLength = 128)) String idempotencyKey,
                                      @Parameter(hidden = true) Caller caller) {
         // a guest can only write as the customer: an absent role means "user" (any other role is still the use case's 403/422)
         AppendMessage message = body.role() != null ? body
@@ -72,13 +127,40 @@ class GuestSessionController {
     }
 
     @Get(value = "/transcript", produces = {MediaType.TEXT_PLAIN, "text/markdown", MediaType.APPLICATION_JSON})
-    HttpResponse<InputStream> transcript(@PathVariable("session_id") String sessionId, @Nullable @QueryValue String format,
+    @Operation(operationId = "getSessionTranscript", summary = ConversationEndpoints.TRANSCRIPT_SUMMARY, security = {},
+            description = ConversationEndpoints.TRANSCRIPT_DESCRIPTION)
+    @ApiResponse(responseCode = "200", description = "The transcript in the format asked for", content = {
+            @Content(mediaType = MediaType.TEXT_PLAIN, schema = @Schema(type = "string")),
+            @Content(mediaType = "text/markdown", schema = @Schema(type = "string")),
+            @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Responses.TranscriptJson.class))})
+    @ApiResponse(responseCode = "422", description = UNPROCESSABLE,
+            content = @Content(mediaType = PROBLEM_JSON, schema = @Schema(ref = PROBLEM)))
+    HttpResponse<InputStream> transcript(@PathVariable("session_id") @Parameter(name = "session_id", description = SESSION_ID) String sessionId,
+                                         @Nullable @QueryValue @Parameter(description = ConversationEndpoints.FORMAT_DESCRIPTION,
+                                                 schema = @Schema(type = "string", allowableValues = {"text", "markdown", "json"},
+                                                         defaultValue = "text")) String format,
                                          @Parameter(hidden = true) Caller caller) {
         return endpoints.transcript(ConversationRef.session(sessionId), format, caller);
     }
 
     @Put("/feedback")
-    FeedbackBody feedback(@PathVariable("session_id") String sessionId, @Body GiveFeedback body,
+    @Operation(operationId = "giveSessionFeedback", summary = "The guest rates the conversation", security = {},
+            description = "One rating per conversation; a repeat replaces it. Closed conversations can be rated.")
+    @ApiResponse(responseCode = "200", description = "The feedback", useReturnTypeSchema = true)
+    @ApiResponse(responseCode = "400", description = BAD_REQUEST,
+            content = @Content(mediaType = PROBLEM_JSON, schema = @Schema(ref = PROBLEM)))
+    @ApiResponse(responseCode = "413", description = PAYLOAD_TOO_LARGE,
+            content = @Content(mediaType = PROBLEM_JSON, schema = @Schema(ref = PROBLEM)))
+    @ApiResponse(responseCode = "415", description = UNSUPPORTED_MEDIA_TYPE,
+            content = @Content(mediaType = PROBLEM_JSON, schema = @Schema(ref = PROBLEM)))
+    @ApiResponse(responseCode = "422", description = UNPROCESSABLE,
+            content = @Content(mediaType = PROBLEM_JSON, schema = @Schema(ref = PROBLEM)))
+    @ApiResponse(responseCode = "429", description = TOO_MANY_REQUESTS, headers = {
+            @io.swagger.v3.oas.annotations.headers.Header(name = "Retry-After", description = RETRY_AFTER, schema = @Schema(type = "integer")),
+            @io.swagger.v3.oas.annotations.headers.Header(name = "RateLimit-Policy", description = RATE_LIMIT_POLICY, schema = @Schema(type = "string")),
+            @io.swagger.v3.oas.annotations.headers.Header(name = "RateLimit", description = RATE_LIMIT, schema = @Schema(type = "string"))},
+            content = @Content(mediaType = PROBLEM_JSON, schema = @Schema(ref = PROBLEM)))
+    FeedbackBody feedback(@PathVariable("session_id") @Parameter(name = "session_id", description = SESSION_ID) String sessionId, @Body GiveFeedback body,
                           @Parameter(hidden = true) Caller caller) {
         return endpoints.feedback(ConversationRef.session(sessionId), body, caller);
     }

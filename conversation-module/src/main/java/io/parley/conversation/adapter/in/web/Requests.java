@@ -6,6 +6,8 @@ import io.swagger.v3.oas.annotations.media.Schema;
 
 import java.util.Map;
 
+import static io.swagger.v3.oas.annotations.media.Schema.RequiredMode.REQUIRED;
+
 /**
  * Request bodies. Enums and ids arrive as strings and are checked by the use case's command, so an
  * unknown value is a 422 naming the field rather than a 400 from the JSON reader.
@@ -20,25 +22,39 @@ final class Requests {
     }
 
     @Serdeable
-    record StartConversation(@Nullable @Schema(type = "string", allowableValues = {"web", "mobile", "email", "api"}) Object channel,
-                             @Nullable @Schema(type = "string", example = "en-US") Object locale,
-                             @Nullable Map<String, Object> metadata) {
+    @Schema(name = "StartConversationRequest", description = "Every member is optional, but a body is required (at least {})",
+            example = "{\"channel\": \"web\", \"locale\": \"en-US\"}")
+    record StartConversation(@Nullable @Schema(type = "string", allowableValues = {"web", "mobile", "email", "api"}, defaultValue = "web")
+                             Object channel,
+                             @Nullable @Schema(type = "string", maxLength = 35, example = "en-US", description = "a language tag") Object locale,
+                             @Nullable @Schema(type = "object", description = "metadata rules of docs/api.md (redacted)")
+                             Map<String, Object> metadata) {
     }
 
     @Serdeable
-    record AppendMessage(@Nullable @Schema(type = "string", allowableValues = {"user", "assistant", "system"}) Object role,
-                         @Nullable @Schema(type = "string") Object content,
-                         @Nullable @Schema(type = "string") Object intent,
+    @Schema(name = "AppendMessageRequest", example = "{\"role\": \"assistant\", \"content\": \"I have sent you a password reset link.\"}")
+    record AppendMessage(@Nullable @Schema(type = "string", allowableValues = {"user", "assistant", "system"}, requiredMode = REQUIRED,
+                                 nullable = false, description = "user: the customer, service, admin; assistant and system: service, agent,"
+                                 + " admin (a human's is signed in metadata.author). On a session route it may be omitted (user).") Object role,
+                         @Nullable @Schema(type = "string", requiredMode = REQUIRED, nullable = false, minLength = 1,
+                                 description = "at most 1000 characters for user, 8000 for assistant and system (configurable); redacted")
+                         Object content,
+                         @Nullable @Schema(type = "string", minLength = 1, maxLength = 100) Object intent,
                          @Nullable @Schema(type = "number", minimum = "0", maximum = "1") Object confidence,
-                         @Nullable Map<String, Object> metadata) {
+                         @Nullable @Schema(type = "object", description = "metadata rules of docs/api.md (redacted)")
+                         Map<String, Object> metadata) {
     }
 
     @Serdeable
-    record GiveFeedback(@Nullable @Schema(type = "integer", minimum = "0", maximum = "5") Object rating,
-                        @Nullable @Schema(type = "string", maxLength = 2000) Object comment) {
+    @Schema(name = "FeedbackRequest", example = "{\"rating\": 5, \"comment\": \"Quick and friendly.\"}")
+    record GiveFeedback(@Nullable @Schema(type = "integer", minimum = "0", maximum = "5", requiredMode = REQUIRED, nullable = false,
+                                description = "4.0 counts as 4; 4.5 is 422") Object rating,
+                        @Nullable @Schema(type = "string", maxLength = 2000, description = "blank = none; redacted") Object comment) {
     }
 
     @Serdeable
-    record SetSummary(@Nullable @Schema(type = "string", maxLength = 100) Object summary) {
+    @Schema(name = "SetSummaryRequest")
+    record SetSummary(@Nullable @Schema(type = "string", minLength = 1, maxLength = 100, requiredMode = REQUIRED, nullable = false,
+            description = "1..100 characters after trimming (redacted)") Object summary) {
     }
 }

@@ -10,12 +10,20 @@ import io.parley.conversation.domain.Message;
 import io.parley.kernel.Caller;
 import io.parley.kernel.Page;
 
+import io.swagger.v3.oas.annotations.media.Schema;
+
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-/** Response bodies, exactly as API.md names them; absent values are sent as null rather than left out. */
+import static io.swagger.v3.oas.annotations.media.Schema.AdditionalPropertiesValue.TRUE;
+import static io.swagger.v3.oas.annotations.media.Schema.RequiredMode.REQUIRED;
+
+/**
+ * Response bodies, exactly as docs/api.md names them; absent values are sent as null rather than left out. In the OpenAPI
+ * document every member is required (a {@code @Schema} without {@code requiredMode} would make it optional).
+ */
 final class Responses {
 
     private Responses() {
@@ -23,9 +31,28 @@ final class Responses {
 
     @Serdeable
     @JsonInclude(JsonInclude.Include.ALWAYS)
-    record ConversationBody(UUID id, @Nullable String sessionId, @Nullable UUID userId, String channel, @Nullable String locale,
-                            String status, @Nullable String summary, long messageCount, Instant startedAt,
-                            Instant updatedAt, @Nullable Instant endedAt, Map<String, Object> metadata) {
+    @Schema(name = "Conversation", example = ConversationBody.EXAMPLE)
+    record ConversationBody(UUID id,
+                            @Nullable @Schema(requiredMode = REQUIRED, description = "shown to the conversation's customer only;"
+                                    + " null for staff") String sessionId,
+                            @Nullable @Schema(requiredMode = REQUIRED, description = "the owner's user id; null for a guest conversation")
+                            UUID userId,
+                            @Schema(requiredMode = REQUIRED, allowableValues = {"web", "mobile", "email", "api"}) String channel,
+                            @Nullable @Schema(requiredMode = REQUIRED, example = "en-US") String locale,
+                            @Schema(requiredMode = REQUIRED, allowableValues = {"open", "closed"}) String status,
+                            @Nullable @Schema(requiredMode = REQUIRED, description = "a preview of the first user message (at most 100"
+                                    + " characters), unless set with PATCH; null before") String summary,
+                            @Schema(requiredMode = REQUIRED, description = "the last seq") long messageCount,
+                            Instant startedAt,
+                            @Schema(requiredMode = REQUIRED, description = "the time of the last change") Instant updatedAt,
+                            @Nullable @Schema(requiredMode = REQUIRED, description = "set when closed") Instant endedAt,
+                            @Schema(requiredMode = REQUIRED, type = "object", additionalProperties = TRUE) Map<String, Object> metadata) {
+
+        static final String EXAMPLE = """
+                {"id": "01a20894-7a6e-71a5-bdbf-fb585593601e", "session_id": null, "user_id": "01a20894-7a50-7c1e-9d2b-5d0c1e3f4a11",
+                 "channel": "web", "locale": "en-US", "status": "open", "summary": "I was charged twice for my order",
+                 "message_count": 2, "started_at": "2026-11-23T13:24:38.149Z", "updated_at": "2026-11-23T13:24:38.203Z",
+                 "ended_at": null, "metadata": {}}""";
 
         /**
          * The session id of a guest conversation is the guest's capability: shown to the customer (who
@@ -46,8 +73,21 @@ final class Responses {
 
     @Serdeable
     @JsonInclude(JsonInclude.Include.ALWAYS)
-    record MessageBody(UUID id, UUID conversationId, long seq, String role, String content, @Nullable String intent,
-                       @Nullable Double confidence, Map<String, Object> metadata, int redactions, Instant createdAt) {
+    @Schema(name = "Message", description = "A message as stored (redacted); never changed after it is written", example = MessageBody.EXAMPLE)
+    record MessageBody(UUID id, UUID conversationId,
+                       @Schema(requiredMode = REQUIRED, description = "1, 2, 3… per conversation without gaps") long seq,
+                       @Schema(requiredMode = REQUIRED, allowableValues = {"user", "assistant", "system"}) String role,
+                       String content,
+                       @Nullable @Schema(requiredMode = REQUIRED) String intent,
+                       @Nullable @Schema(requiredMode = REQUIRED, minimum = "0", maximum = "1") Double confidence,
+                       @Schema(requiredMode = REQUIRED, type = "object", additionalProperties = TRUE) Map<String, Object> metadata,
+                       @Schema(requiredMode = REQUIRED, description = "how many secrets were replaced") int redactions,
+                       Instant createdAt) {
+
+        static final String EXAMPLE = """
+                {"id": "01a20894-7abb-7796-b017-dccc2f9791d7", "conversation_id": "01a20894-7a6e-71a5-bdbf-fb585593601e", "seq": 3,
+                 "role": "assistant", "content": "I have sent you a password reset link.", "intent": null, "confidence": null,
+                 "metadata": {"author": "agent:ada"}, "redactions": 0, "created_at": "2026-11-23T13:26:10.004Z"}""";
 
         static MessageBody of(Message m) {
             return new MessageBody(m.id(), m.conversationId(), m.seq(), m.role().wireValue(), m.content(), m.intent(),
@@ -57,7 +97,9 @@ final class Responses {
 
     @Serdeable
     @JsonInclude(JsonInclude.Include.ALWAYS)
-    record FeedbackBody(UUID conversationId, int rating, @Nullable String comment, int redactions, Instant createdAt,
+    @Schema(name = "Feedback", description = "The conversation's one rating")
+    record FeedbackBody(UUID conversationId, @Schema(requiredMode = REQUIRED, minimum = "0", maximum = "5") int rating,
+                        @Nullable @Schema(requiredMode = REQUIRED) String comment, int redactions, Instant createdAt,
                         Instant updatedAt) {
 
         static FeedbackBody of(RecordedFeedback recorded) {
@@ -68,7 +110,9 @@ final class Responses {
 
     @Serdeable
     @JsonInclude(JsonInclude.Include.ALWAYS)
-    record ConversationPage(List<ConversationBody> items, @Nullable String nextCursor) {
+    @Schema(name = "ConversationPage")
+    record ConversationPage(List<ConversationBody> items,
+                            @Nullable @Schema(requiredMode = REQUIRED, description = "null on the last page") String nextCursor) {
 
         /** The caller's own conversations. */
         static ConversationPage of(Page<Conversation> page, Caller owner) {
@@ -78,10 +122,17 @@ final class Responses {
 
     @Serdeable
     @JsonInclude(JsonInclude.Include.ALWAYS)
-    record MessagePage(List<MessageBody> items, @Nullable String nextCursor) {
+    @Schema(name = "MessagePage")
+    record MessagePage(List<MessageBody> items,
+                       @Nullable @Schema(requiredMode = REQUIRED, description = "null on the last page") String nextCursor) {
 
         static MessagePage of(Page<Message> page) {
             return new MessagePage(page.items().stream().map(MessageBody::of).toList(), page.nextCursor());
         }
+    }
+
+    /** {@code ?format=json} of a transcript, as {@link TranscriptStream} writes it: documentation of the streamed body. */
+    @Schema(name = "Transcript", description = "The whole conversation (format=json)")
+    record TranscriptJson(ConversationBody conversation, List<MessageBody> messages) {
     }
 }

@@ -24,16 +24,40 @@ import io.parley.kernel.Caller;
 import io.parley.kernel.PageRequest;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.headers.Header;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
 import java.net.URI;
+
+import static io.parley.kernel.ApiDocs.BAD_REQUEST;
+import static io.parley.kernel.ApiDocs.BEARER;
+import static io.parley.kernel.ApiDocs.CURSOR;
+import static io.parley.kernel.ApiDocs.FORBIDDEN;
+import static io.parley.kernel.ApiDocs.LIMIT;
+import static io.parley.kernel.ApiDocs.NOT_FOUND;
+import static io.parley.kernel.ApiDocs.PAYLOAD_TOO_LARGE;
+import static io.parley.kernel.ApiDocs.PROBLEM;
+import static io.parley.kernel.ApiDocs.PROBLEM_JSON;
+import static io.parley.kernel.ApiDocs.RATE_LIMIT;
+import static io.parley.kernel.ApiDocs.RATE_LIMIT_POLICY;
+import static io.parley.kernel.ApiDocs.RETRY_AFTER;
+import static io.parley.kernel.ApiDocs.TAG_KNOWLEDGE;
+import static io.parley.kernel.ApiDocs.TOO_MANY_REQUESTS;
+import static io.parley.kernel.ApiDocs.UNAUTHORIZED;
+import static io.parley.kernel.ApiDocs.UNAUTHORIZED_GUEST;
+import static io.parley.kernel.ApiDocs.UNPROCESSABLE;
+import static io.parley.kernel.ApiDocs.UNSUPPORTED_MEDIA_TYPE;
 
 /**
  * API.md "Knowledge base": admins write (others 403, no token 401); everyone reads and searches,
  * anonymous guests included, since the knowledge base is the public help center.
  */
 @Controller("/api/v1/knowledge")
-@Tag(name = "Knowledge base")
+@Tag(name = TAG_KNOWLEDGE)
 class KnowledgeController {
 
     private static final String DOCUMENTS = "/api/v1/knowledge/documents/";
@@ -55,7 +79,27 @@ class KnowledgeController {
 
     @Post("/documents")
     @Secured(ADMIN)
-    @Operation(summary = "Create a knowledge document (admin)")
+    @Operation(operationId = "createKnowledgeDocument", summary = "Create a knowledge document (admin)",
+            description = "Other roles: 403 before the body is read.", security = @SecurityRequirement(name = BEARER))
+    @ApiResponse(responseCode = "201", description = "The document", useReturnTypeSchema = true, headers = @Header(name = "Location",
+            description = "/api/v1/knowledge/documents/{id}", schema = @Schema(type = "string")))
+    @ApiResponse(responseCode = "400", description = BAD_REQUEST,
+            content = @Content(mediaType = PROBLEM_JSON, schema = @Schema(ref = PROBLEM)))
+    @ApiResponse(responseCode = "401", description = UNAUTHORIZED,
+            content = @Content(mediaType = PROBLEM_JSON, schema = @Schema(ref = PROBLEM)))
+    @ApiResponse(responseCode = "403", description = FORBIDDEN,
+            content = @Content(mediaType = PROBLEM_JSON, schema = @Schema(ref = PROBLEM)))
+    @ApiResponse(responseCode = "413", description = PAYLOAD_TOO_LARGE,
+            content = @Content(mediaType = PROBLEM_JSON, schema = @Schema(ref = PROBLEM)))
+    @ApiResponse(responseCode = "415", description = UNSUPPORTED_MEDIA_TYPE,
+            content = @Content(mediaType = PROBLEM_JSON, schema = @Schema(ref = PROBLEM)))
+    @ApiResponse(responseCode = "422", description = UNPROCESSABLE,
+            content = @Content(mediaType = PROBLEM_JSON, schema = @Schema(ref = PROBLEM)))
+    @ApiResponse(responseCode = "429", description = TOO_MANY_REQUESTS, headers = {
+            @Header(name = "Retry-After", description = RETRY_AFTER, schema = @Schema(type = "integer")),
+            @Header(name = "RateLimit-Policy", description = RATE_LIMIT_POLICY, schema = @Schema(type = "string")),
+            @Header(name = "RateLimit", description = RATE_LIMIT, schema = @Schema(type = "string"))},
+            content = @Content(mediaType = PROBLEM_JSON, schema = @Schema(ref = PROBLEM)))
     HttpResponse<DocumentReply> create(@Body KnowledgeDocumentBody body, @Parameter(hidden = true) Caller caller) {
         KnowledgeDocument created = management.create(caller, body.command());
         return HttpResponse.created(DocumentReply.of(created), URI.create(DOCUMENTS + created.id()));
@@ -63,38 +107,97 @@ class KnowledgeController {
 
     @Get("/documents{?limit,cursor}")
     @Secured(SecurityRule.IS_ANONYMOUS)
-    @Operation(summary = "List knowledge documents, newest first")
-    DocumentPageReply list(@Nullable @QueryValue String limit, @Nullable @QueryValue String cursor) {
+    @Operation(operationId = "listKnowledgeDocuments", summary = "List knowledge documents, newest first", security = {})
+    @ApiResponse(responseCode = "200", description = "A page of documents", useReturnTypeSchema = true)
+    @ApiResponse(responseCode = "401", description = UNAUTHORIZED_GUEST,
+            content = @Content(mediaType = PROBLEM_JSON, schema = @Schema(ref = PROBLEM)))
+    @ApiResponse(responseCode = "422", description = UNPROCESSABLE,
+            content = @Content(mediaType = PROBLEM_JSON, schema = @Schema(ref = PROBLEM)))
+    DocumentPageReply list(@Nullable @QueryValue @Parameter(description = LIMIT,
+                                   schema = @Schema(type = "integer", minimum = "1", maximum = "200", defaultValue = "50")) String limit,
+                           @Nullable @QueryValue @Parameter(description = CURSOR) String cursor) {
         return DocumentPageReply.of(reading.list(PageRequest.of(limit, cursor)));
     }
 
     @Get("/documents/{id}")
     @Secured(SecurityRule.IS_ANONYMOUS)
-    @Operation(summary = "Read a knowledge document")
-    DocumentReply get(@PathVariable String id) {
+    @Operation(operationId = "getKnowledgeDocument", summary = "Read a knowledge document", security = {})
+    @ApiResponse(responseCode = "200", description = "The document", useReturnTypeSchema = true)
+    @ApiResponse(responseCode = "401", description = UNAUTHORIZED_GUEST,
+            content = @Content(mediaType = PROBLEM_JSON, schema = @Schema(ref = PROBLEM)))
+    @ApiResponse(responseCode = "404", description = NOT_FOUND,
+            content = @Content(mediaType = PROBLEM_JSON, schema = @Schema(ref = PROBLEM)))
+    DocumentReply get(@PathVariable @Parameter(description = "The document's id; unknown or malformed: 404", schema = @Schema(format = "uuid")) String id) {
         return DocumentReply.of(reading.get(id));
     }
 
     @Put("/documents/{id}")
     @Secured(ADMIN)
-    @Operation(summary = "Replace a knowledge document (admin)")
-    DocumentReply replace(@PathVariable String id, @Body KnowledgeDocumentBody body, @Parameter(hidden = true) Caller caller) {
+    @Operation(operationId = "replaceKnowledgeDocument", summary = "Replace a knowledge document (admin)",
+            description = "Absent members are cleared; the id and created_at stay. Other roles: 403 before the body is read.",
+            security = @SecurityRequirement(name = BEARER))
+    @ApiResponse(responseCode = "200", description = "The document", useReturnTypeSchema = true)
+    @ApiResponse(responseCode = "400", description = BAD_REQUEST,
+            content = @Content(mediaType = PROBLEM_JSON, schema = @Schema(ref = PROBLEM)))
+    @ApiResponse(responseCode = "401", description = UNAUTHORIZED,
+            content = @Content(mediaType = PROBLEM_JSON, schema = @Schema(ref = PROBLEM)))
+    @ApiResponse(responseCode = "403", description = FORBIDDEN,
+            content = @Content(mediaType = PROBLEM_JSON, schema = @Schema(ref = PROBLEM)))
+    @ApiResponse(responseCode = "404", description = NOT_FOUND,
+            content = @Content(mediaType = PROBLEM_JSON, schema = @Schema(ref = PROBLEM)))
+    @ApiResponse(responseCode = "413", description = PAYLOAD_TOO_LARGE,
+            content = @Content(mediaType = PROBLEM_JSON, schema = @Schema(ref = PROBLEM)))
+    @ApiResponse(responseCode = "415", description = UNSUPPORTED_MEDIA_TYPE,
+            content = @Content(mediaType = PROBLEM_JSON, schema = @Schema(ref = PROBLEM)))
+    @ApiResponse(responseCode = "422", description = UNPROCESSABLE,
+            content = @Content(mediaType = PROBLEM_JSON, schema = @Schema(ref = PROBLEM)))
+    @ApiResponse(responseCode = "429", description = TOO_MANY_REQUESTS, headers = {
+            @Header(name = "Retry-After", description = RETRY_AFTER, schema = @Schema(type = "integer")),
+            @Header(name = "RateLimit-Policy", description = RATE_LIMIT_POLICY, schema = @Schema(type = "string")),
+            @Header(name = "RateLimit", description = RATE_LIMIT, schema = @Schema(type = "string"))},
+            content = @Content(mediaType = PROBLEM_JSON, schema = @Schema(ref = PROBLEM)))
+    DocumentReply replace(@PathVariable @Parameter(description = "The document's id; unknown or malformed: 404", schema = @Schema(format = "uuid")) String id, @Body KnowledgeDocumentBody body, @Parameter(hidden = true) Caller caller) {
         return DocumentReply.of(management.replace(caller, id, body.command()));
     }
 
     @Delete("/documents/{id}")
     @Secured(ADMIN)
-    @Operation(summary = "Delete a knowledge document (admin)")
-    HttpResponse<Void> delete(@PathVariable String id, @Parameter(hidden = true) Caller caller) {
+    @Operation(operationId = "deleteKnowledgeDocument", summary = "Delete a knowledge document (admin)",
+            security = @SecurityRequirement(name = BEARER))
+    @ApiResponse(responseCode = "204", description = "Deleted")
+    @ApiResponse(responseCode = "401", description = UNAUTHORIZED,
+            content = @Content(mediaType = PROBLEM_JSON, schema = @Schema(ref = PROBLEM)))
+    @ApiResponse(responseCode = "403", description = FORBIDDEN,
+            content = @Content(mediaType = PROBLEM_JSON, schema = @Schema(ref = PROBLEM)))
+    @ApiResponse(responseCode = "404", description = NOT_FOUND,
+            content = @Content(mediaType = PROBLEM_JSON, schema = @Schema(ref = PROBLEM)))
+    @ApiResponse(responseCode = "429", description = TOO_MANY_REQUESTS, headers = {
+            @Header(name = "Retry-After", description = RETRY_AFTER, schema = @Schema(type = "integer")),
+            @Header(name = "RateLimit-Policy", description = RATE_LIMIT_POLICY, schema = @Schema(type = "string")),
+            @Header(name = "RateLimit", description = RATE_LIMIT, schema = @Schema(type = "string"))},
+            content = @Content(mediaType = PROBLEM_JSON, schema = @Schema(ref = PROBLEM)))
+    HttpResponse<Void> delete(@PathVariable @Parameter(description = "The document's id; unknown or malformed: 404", schema = @Schema(format = "uuid")) String id, @Parameter(hidden = true) Caller caller) {
         management.delete(caller, id);
         return HttpResponse.noContent();
     }
 
     @Get("/search{?q,limit,locale}")
     @Secured(SecurityRule.IS_ANONYMOUS)
-    @Operation(summary = "Full-text search, best match first",
-            description = "q in websearch syntax; locale (e.g. de-AT) picks the stemming language, english when absent, simple when PostgreSQL has none")
-    SearchReply search(@Nullable @QueryValue String q, @Nullable @QueryValue String limit, @Nullable @QueryValue String locale) {
+    @Operation(operationId = "searchKnowledge", summary = "Full-text search, best match first", security = {},
+            description = "A ranked top-k without a cursor. Nothing found (or only stop words): empty items.")
+    @ApiResponse(responseCode = "200", description = "The best matches", useReturnTypeSchema = true)
+    @ApiResponse(responseCode = "401", description = UNAUTHORIZED_GUEST,
+            content = @Content(mediaType = PROBLEM_JSON, schema = @Schema(ref = PROBLEM)))
+    @ApiResponse(responseCode = "422", description = UNPROCESSABLE,
+            content = @Content(mediaType = PROBLEM_JSON, schema = @Schema(ref = PROBLEM)))
+    SearchReply search(@Nullable @QueryValue @Parameter(description = "1..500 characters in web-search syntax: every word must match,"
+                               + " \"quoted phrases\" keep their order, or between alternatives, -word excludes; words are stemmed",
+                               required = true, schema = @Schema(type = "string", minLength = 1, maxLength = 500)) String q,
+                       @Nullable @QueryValue @Parameter(description = "1..200 (default 10)",
+                               schema = @Schema(type = "integer", minimum = "1", maximum = "200", defaultValue = "10")) String limit,
+                       @Nullable @QueryValue @Parameter(description = "the language the words are stemmed in (de-AT, pt_BR): PostgreSQL's"
+                               + " configuration for the tag's language, simple when there is none, english when absent",
+                               example = "en-US") String locale) {
         return SearchReply.of(searching.search(KnowledgeSearchQuery.of(q, locale, limit)));
     }
 }

@@ -6,10 +6,16 @@ import io.parley.knowledge.domain.KnowledgeDocument;
 import io.parley.knowledge.domain.KnowledgeSearchHit;
 import io.parley.kernel.Page;
 
+import io.micronaut.core.annotation.Nullable;
+import io.swagger.v3.oas.annotations.media.Schema;
+
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+
+import static io.swagger.v3.oas.annotations.media.Schema.AdditionalPropertiesValue.TRUE;
+import static io.swagger.v3.oas.annotations.media.Schema.RequiredMode.REQUIRED;
 
 /** Response bodies of the knowledge routes. Every member is always present (null when unknown). */
 final class KnowledgeReplies {
@@ -19,8 +25,13 @@ final class KnowledgeReplies {
 
     @Serdeable
     @JsonInclude(JsonInclude.Include.ALWAYS)
-    record DocumentReply(UUID id, String title, String content, String sourceUrl, List<String> tags, Map<String, Object> metadata,
-                         String language, Instant createdAt, Instant updatedAt) {
+    @Schema(name = "KnowledgeDocument")
+    record DocumentReply(UUID id, String title, String content, @Nullable @Schema(requiredMode = REQUIRED) String sourceUrl,
+                         List<String> tags,
+                         @Schema(requiredMode = REQUIRED, type = "object", additionalProperties = TRUE) Map<String, Object> metadata,
+                         @Schema(requiredMode = REQUIRED, example = "english", description = "the text-search configuration it is indexed in")
+                         String language,
+                         Instant createdAt, Instant updatedAt) {
         static DocumentReply of(KnowledgeDocument d) {
             return new DocumentReply(d.id(), d.title(), d.content(), d.sourceUrl(), d.tags(), d.metadata(), d.language().configName(),
                     d.createdAt(), d.updatedAt());
@@ -29,7 +40,9 @@ final class KnowledgeReplies {
 
     @Serdeable
     @JsonInclude(JsonInclude.Include.ALWAYS)
-    record DocumentPageReply(List<DocumentReply> items, String nextCursor) {
+    @Schema(name = "KnowledgeDocumentPage")
+    record DocumentPageReply(List<DocumentReply> items,
+                             @Nullable @Schema(requiredMode = REQUIRED, description = "null on the last page") String nextCursor) {
         static DocumentPageReply of(Page<KnowledgeDocument> page) {
             return new DocumentPageReply(page.items().stream().map(DocumentReply::of).toList(), page.nextCursor());
         }
@@ -37,7 +50,10 @@ final class KnowledgeReplies {
 
     @Serdeable
     @JsonInclude(JsonInclude.Include.ALWAYS)
-    record SearchHitReply(UUID documentId, String title, String snippet, double score) {
+    @Schema(name = "KnowledgeSearchHit")
+    record SearchHitReply(UUID documentId, String title,
+                          @Schema(requiredMode = REQUIRED, description = "one line around the match") String snippet,
+                          @Schema(requiredMode = REQUIRED, description = "in (0, 1), rounded to 4 decimals") double score) {
         static SearchHitReply of(KnowledgeSearchHit hit) {
             return new SearchHitReply(hit.documentId(), hit.title(), hit.snippet(), Math.round(hit.score() * 10_000) / 10_000.0);
         }
@@ -45,6 +61,8 @@ final class KnowledgeReplies {
 
     @Serdeable
     @JsonInclude(JsonInclude.Include.ALWAYS)
+    @Schema(name = "KnowledgeSearchResult", description = "A ranked top-k, best first: relevance ranks are recomputed per query, so"
+            + " a cursor could not continue a ranking stably; ask for a larger limit instead (there is no next_cursor)")
     record SearchReply(List<SearchHitReply> items) {
         static SearchReply of(List<KnowledgeSearchHit> hits) {
             return new SearchReply(hits.stream().map(SearchHitReply::of).toList());

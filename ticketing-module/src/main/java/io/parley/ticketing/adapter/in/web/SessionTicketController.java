@@ -17,7 +17,28 @@ import io.parley.ticketing.application.port.in.GetHandoffUseCase;
 import io.parley.ticketing.application.port.in.GetTicketUseCase;
 import io.parley.ticketing.application.port.in.TransitionOwnTicketUseCase;
 import io.parley.ticketing.application.port.in.TransitionOwnTicketUseCase.OwnTransitionCommand;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.headers.Header;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
+
+import static io.parley.kernel.ApiDocs.BAD_REQUEST;
+import static io.parley.kernel.ApiDocs.NOT_FOUND_SESSION;
+import static io.parley.kernel.ApiDocs.PAYLOAD_TOO_LARGE;
+import static io.parley.kernel.ApiDocs.PROBLEM;
+import static io.parley.kernel.ApiDocs.PROBLEM_JSON;
+import static io.parley.kernel.ApiDocs.RATE_LIMIT;
+import static io.parley.kernel.ApiDocs.RATE_LIMIT_POLICY;
+import static io.parley.kernel.ApiDocs.RETRY_AFTER;
+import static io.parley.kernel.ApiDocs.SESSION_ID;
+import static io.parley.kernel.ApiDocs.TAG_SESSIONS;
+import static io.parley.kernel.ApiDocs.TOO_MANY_REQUESTS;
+import static io.parley.kernel.ApiDocs.UNAUTHORIZED_GUEST;
+import static io.parley.kernel.ApiDocs.UNPROCESSABLE;
+import static io.parley.kernel.ApiDocs.UNSUPPORTED_MEDIA_TYPE;
 
 /**
  * The guest variants: no token, the unguessable session id is the capability for its one
@@ -25,7 +46,11 @@ import io.swagger.v3.oas.annotations.tags.Tag;
  */
 @Controller("/api/v1/sessions/{session_id}")
 @Secured(SecurityRule.IS_ANONYMOUS)
-@Tag(name = "Tickets")
+@Tag(name = TAG_SESSIONS)
+@ApiResponse(responseCode = "401", description = UNAUTHORIZED_GUEST,
+            content = @Content(mediaType = PROBLEM_JSON, schema = @Schema(ref = PROBLEM)))
+@ApiResponse(responseCode = "404", description = NOT_FOUND_SESSION,
+            content = @Content(mediaType = PROBLEM_JSON, schema = @Schema(ref = PROBLEM)))
 class SessionTicketController {
 
     private final EscalateConversationUseCase escalation;
@@ -42,14 +67,39 @@ class SessionTicketController {
     }
 
     @Post("/escalate")
-    HttpResponse<TicketResponse> escalate(@PathVariable("session_id") String sessionId, @Nullable @Body TicketRequests.Escalate body) {
+    @Operation(operationId = "escalateSession", summary = "The guest asks for a person", security = {},
+            description = "As POST /api/v1/conversations/{id}/escalate, for the guest's conversation.")
+    @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true)
+    @ApiResponse(responseCode = "201", description = "This call created the ticket or moved it into the human queue",
+            useReturnTypeSchema = true, headers = @Header(name = "Location", description = ConversationTicketController.LOCATION,
+            schema = @Schema(type = "string")))
+    @ApiResponse(responseCode = "200", description = "The ticket as it is: already in the human queue or beyond", useReturnTypeSchema = true)
+    @ApiResponse(responseCode = "400", description = BAD_REQUEST,
+            content = @Content(mediaType = PROBLEM_JSON, schema = @Schema(ref = PROBLEM)))
+    @ApiResponse(responseCode = "409", description = "A closed conversation without an escalated ticket (conversation_status)",
+            content = @Content(mediaType = PROBLEM_JSON, schema = @Schema(ref = PROBLEM)))
+    @ApiResponse(responseCode = "413", description = PAYLOAD_TOO_LARGE,
+            content = @Content(mediaType = PROBLEM_JSON, schema = @Schema(ref = PROBLEM)))
+    @ApiResponse(responseCode = "415", description = UNSUPPORTED_MEDIA_TYPE,
+            content = @Content(mediaType = PROBLEM_JSON, schema = @Schema(ref = PROBLEM)))
+    @ApiResponse(responseCode = "422", description = UNPROCESSABLE,
+            content = @Content(mediaType = PROBLEM_JSON, schema = @Schema(ref = PROBLEM)))
+    @ApiResponse(responseCode = "429", description = TOO_MANY_REQUESTS, headers = {
+            @Header(name = "Retry-After", description = RETRY_AFTER, schema = @Schema(type = "integer")),
+            @Header(name = "RateLimit-Policy", description = RATE_LIMIT_POLICY, schema = @Schema(type = "string")),
+            @Header(name = "RateLimit", description = RATE_LIMIT, schema = @Schema(type = "string"))},
+            content = @Content(mediaType = PROBLEM_JSON, schema = @Schema(ref = PROBLEM)))
+    HttpResponse<TicketResponse> escalate(@PathVariable("session_id") @Parameter(name = "session_id", description = SESSION_ID) String sessionId, @Nullable @Body TicketRequests.Escalate body) {
         ConversationLookup conversation = ConversationLookup.bySession(sessionId);
         var result = escalation.escalate(new EscalateCommand(conversation, Caller.guest(sessionId), body == null ? null : body.reasonText()));
         return ConversationTicketController.created(result.ticket(), result.created());
     }
 
     @Get("/ticket")
-    TicketResponse ticket(@PathVariable("session_id") String sessionId) {
+    @Operation(operationId = "getSessionTicket", summary = "The guest's ticket", security = {},
+            description = "404 also when the conversation has no ticket.")
+    @ApiResponse(responseCode = "200", description = "The ticket", useReturnTypeSchema = true)
+    TicketResponse ticket(@PathVariable("session_id") @Parameter(name = "session_id", description = SESSION_ID) String sessionId) {
         return TicketResponse.of(tickets.forConversation(ConversationLookup.bySession(sessionId), Caller.guest(sessionId)));
     }
 
@@ -58,7 +108,28 @@ class SessionTicketController {
      * Any other {@code to} is 403 (422 when it is no status at all), an already closed ticket 409, no ticket 404.
      */
     @Post("/ticket/transitions")
-    TicketResponse transition(@PathVariable("session_id") String sessionId, @Nullable @Body TicketRequests.OwnTransition body) {
+    @Operation(operationId = "closeSessionTicket", summary = "The guest closes their ticket (to CLOSED_BY_CLIENT)", security = {},
+            description = "Another valid status is 403; no ticket 404; an already closed ticket 409.")
+    @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true)
+    @ApiResponse(responseCode = "200", description = "The closed ticket", useReturnTypeSchema = true)
+    @ApiResponse(responseCode = "400", description = BAD_REQUEST,
+            content = @Content(mediaType = PROBLEM_JSON, schema = @Schema(ref = PROBLEM)))
+    @ApiResponse(responseCode = "403", description = "A status other than CLOSED_BY_CLIENT",
+            content = @Content(mediaType = PROBLEM_JSON, schema = @Schema(ref = PROBLEM)))
+    @ApiResponse(responseCode = "409", description = "The ticket is already closed (current_status, current_version)",
+            content = @Content(mediaType = PROBLEM_JSON, schema = @Schema(ref = PROBLEM)))
+    @ApiResponse(responseCode = "413", description = PAYLOAD_TOO_LARGE,
+            content = @Content(mediaType = PROBLEM_JSON, schema = @Schema(ref = PROBLEM)))
+    @ApiResponse(responseCode = "415", description = UNSUPPORTED_MEDIA_TYPE,
+            content = @Content(mediaType = PROBLEM_JSON, schema = @Schema(ref = PROBLEM)))
+    @ApiResponse(responseCode = "422", description = UNPROCESSABLE,
+            content = @Content(mediaType = PROBLEM_JSON, schema = @Schema(ref = PROBLEM)))
+    @ApiResponse(responseCode = "429", description = TOO_MANY_REQUESTS, headers = {
+            @Header(name = "Retry-After", description = RETRY_AFTER, schema = @Schema(type = "integer")),
+            @Header(name = "RateLimit-Policy", description = RATE_LIMIT_POLICY, schema = @Schema(type = "string")),
+            @Header(name = "RateLimit", description = RATE_LIMIT, schema = @Schema(type = "string"))},
+            content = @Content(mediaType = PROBLEM_JSON, schema = @Schema(ref = PROBLEM)))
+    TicketResponse transition(@PathVariable("session_id") @Parameter(name = "session_id", description = SESSION_ID) String sessionId, @Nullable @Body TicketRequests.OwnTransition body) {
         ConversationLookup conversation = ConversationLookup.bySession(sessionId);
         TicketRequests.OwnTransition request = body == null ? TicketRequests.OwnTransition.EMPTY : body;
         return TicketResponse.of(ownTransitions.transition(OwnTransitionCommand.of(conversation, Caller.guest(sessionId), request.toText(),
@@ -66,7 +137,10 @@ class SessionTicketController {
     }
 
     @Get("/handoff")
-    HandoffResponse handoff(@PathVariable("session_id") String sessionId) {
+    @Operation(operationId = "getSessionHandoff", summary = "The handoff of the guest's ticket", security = {},
+            description = "404 also when there is no handoff.")
+    @ApiResponse(responseCode = "200", description = "The handoff", useReturnTypeSchema = true)
+    HandoffResponse handoff(@PathVariable("session_id") @Parameter(name = "session_id", description = SESSION_ID) String sessionId) {
         return HandoffResponse.of(handoffs.forConversation(ConversationLookup.bySession(sessionId), Caller.guest(sessionId)));
     }
 }

@@ -21,12 +21,40 @@ import io.parley.ticketing.application.port.in.TransitionTicketUseCase;
 import io.parley.ticketing.application.port.in.TransitionTicketUseCase.TransitionCommand;
 import io.parley.ticketing.application.port.in.UpdateTicketUseCase;
 import io.parley.ticketing.application.port.in.UpdateTicketUseCase.UpdateTicketCommand;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.headers.Header;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
+
+import static io.parley.kernel.ApiDocs.BAD_REQUEST;
+import static io.parley.kernel.ApiDocs.BEARER;
+import static io.parley.kernel.ApiDocs.CURSOR;
+import static io.parley.kernel.ApiDocs.FORBIDDEN;
+import static io.parley.kernel.ApiDocs.LIMIT;
+import static io.parley.kernel.ApiDocs.NOT_FOUND;
+import static io.parley.kernel.ApiDocs.PAYLOAD_TOO_LARGE;
+import static io.parley.kernel.ApiDocs.PROBLEM;
+import static io.parley.kernel.ApiDocs.PROBLEM_JSON;
+import static io.parley.kernel.ApiDocs.RATE_LIMIT;
+import static io.parley.kernel.ApiDocs.RATE_LIMIT_POLICY;
+import static io.parley.kernel.ApiDocs.RETRY_AFTER;
+import static io.parley.kernel.ApiDocs.TAG_TICKETS;
+import static io.parley.kernel.ApiDocs.TOO_MANY_REQUESTS;
+import static io.parley.kernel.ApiDocs.UNAUTHORIZED;
+import static io.parley.kernel.ApiDocs.UNPROCESSABLE;
+import static io.parley.kernel.ApiDocs.UNSUPPORTED_MEDIA_TYPE;
 
 /** Tickets for the agent console: the queue, listing, reading, editing and moving them. Roles are checked by the use cases. */
 @Controller("/api/v1/tickets")
 @Secured(SecurityRule.IS_AUTHENTICATED)
-@Tag(name = "Tickets")
+@Tag(name = TAG_TICKETS)
+@SecurityRequirement(name = BEARER)
+@ApiResponse(responseCode = "401", description = UNAUTHORIZED,
+            content = @Content(mediaType = PROBLEM_JSON, schema = @Schema(ref = PROBLEM)))
 class TicketController {
 
     private final ListTicketsUseCase listing;
@@ -46,39 +74,120 @@ class TicketController {
 
     /** Newest opened first; {@code status} takes one status or several separated by commas; {@code assignee_id} a user id or {@code me}. */
     @Get
-    TicketPageResponse list(@Nullable @QueryValue String status, @Nullable @QueryValue("assignee_id") String assigneeId,
-                            @Nullable @QueryValue String limit, @Nullable @QueryValue String cursor, Caller caller) {
+    @Operation(operationId = "listTickets", summary = "The agent console's list of tickets, newest opened first (agent, admin)")
+    @ApiResponse(responseCode = "200", description = "A page of tickets", useReturnTypeSchema = true)
+    @ApiResponse(responseCode = "403", description = FORBIDDEN,
+            content = @Content(mediaType = PROBLEM_JSON, schema = @Schema(ref = PROBLEM)))
+    @ApiResponse(responseCode = "422", description = UNPROCESSABLE,
+            content = @Content(mediaType = PROBLEM_JSON, schema = @Schema(ref = PROBLEM)))
+    TicketPageResponse list(@Nullable @QueryValue @Parameter(description = "One status, or several separated by commas (exact, upper case)",
+                                    example = "PENDING_HUMAN_ASSIGNMENT,ACTIVE_HUMAN_CHAT") String status,
+                            @Nullable @QueryValue("assignee_id") @Parameter(name = "assignee_id", description = "A user id, or me") String assigneeId,
+                            @Nullable @QueryValue @Parameter(description = LIMIT,
+                                    schema = @Schema(type = "integer", minimum = "1", maximum = "200", defaultValue = "50")) String limit,
+                            @Nullable @QueryValue @Parameter(description = CURSOR) String cursor, @Parameter(hidden = true) Caller caller) {
         return TicketPageResponse.of(listing.list(ListTicketsQuery.of(caller, status, assigneeId, limit, cursor)));
     }
 
     /** 200 with the claimed ticket, or 204 when the queue is empty. */
     @Post("/claim")
-    HttpResponse<TicketResponse> claim(Caller caller) {
+    @Operation(operationId = "claimTicket", summary = "Take the next ticket from the queue (agent, admin)",
+            description = "The highest priority, then the oldest, in PENDING_HUMAN_ASSIGNMENT moves to ACTIVE_HUMAN_CHAT assigned to the caller."
+                    + " Two agents never get the same ticket. No body.")
+    @ApiResponse(responseCode = "200", description = "The claimed ticket", useReturnTypeSchema = true)
+    @ApiResponse(responseCode = "204", description = "The queue is empty")
+    @ApiResponse(responseCode = "403", description = FORBIDDEN,
+            content = @Content(mediaType = PROBLEM_JSON, schema = @Schema(ref = PROBLEM)))
+    @ApiResponse(responseCode = "429", description = TOO_MANY_REQUESTS, headers = {
+            @Header(name = "Retry-After", description = RETRY_AFTER, schema = @Schema(type = "integer")),
+            @Header(name = "RateLimit-Policy", description = RATE_LIMIT_POLICY, schema = @Schema(type = "string")),
+            @Header(name = "RateLimit", description = RATE_LIMIT, schema = @Schema(type = "string"))},
+            content = @Content(mediaType = PROBLEM_JSON, schema = @Schema(ref = PROBLEM)))
+    HttpResponse<TicketResponse> claim(@Parameter(hidden = true) Caller caller) {
         return queue.claimNext(caller).map(TicketResponse::of).map(HttpResponse::ok)
                 .orElseGet(HttpResponse::noContent);
     }
 
     @Get("/{id}")
-    TicketResponse get(@PathVariable String id, Caller caller) {
+    @Operation(operationId = "getTicket", summary = "A ticket (agent, admin, service, the ticket's own signed-in customer)")
+    @ApiResponse(responseCode = "200", description = "The ticket", useReturnTypeSchema = true)
+    @ApiResponse(responseCode = "404", description = NOT_FOUND,
+            content = @Content(mediaType = PROBLEM_JSON, schema = @Schema(ref = PROBLEM)))
+    TicketResponse get(@PathVariable @Parameter(description = ConversationTicketController.TICKET_ID, schema = @Schema(format = "uuid")) String id, @Parameter(hidden = true) Caller caller) {
         return TicketResponse.of(tickets.byId(Ids.parseOrNotFound(id, "ticket"), caller));
     }
 
     @Patch("/{id}")
-    TicketResponse update(@PathVariable String id, @Nullable @Body TicketRequests.Update body, Caller caller) {
+    @Operation(operationId = "updateTicket", summary = "Edit a ticket's priority, description or metadata (agent, admin, service)",
+            description = "Optimistic locking on version; not a status change (no history entry). Other roles: 403 before the lookup.")
+    @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true)
+    @ApiResponse(responseCode = "200", description = "The ticket, version + 1", useReturnTypeSchema = true)
+    @ApiResponse(responseCode = "400", description = BAD_REQUEST,
+            content = @Content(mediaType = PROBLEM_JSON, schema = @Schema(ref = PROBLEM)))
+    @ApiResponse(responseCode = "403", description = FORBIDDEN,
+            content = @Content(mediaType = PROBLEM_JSON, schema = @Schema(ref = PROBLEM)))
+    @ApiResponse(responseCode = "404", description = NOT_FOUND,
+            content = @Content(mediaType = PROBLEM_JSON, schema = @Schema(ref = PROBLEM)))
+    @ApiResponse(responseCode = "409", description = "A stale version (current_version) or a closed ticket (current_status)",
+            content = @Content(mediaType = PROBLEM_JSON, schema = @Schema(ref = PROBLEM)))
+    @ApiResponse(responseCode = "413", description = PAYLOAD_TOO_LARGE,
+            content = @Content(mediaType = PROBLEM_JSON, schema = @Schema(ref = PROBLEM)))
+    @ApiResponse(responseCode = "415", description = UNSUPPORTED_MEDIA_TYPE,
+            content = @Content(mediaType = PROBLEM_JSON, schema = @Schema(ref = PROBLEM)))
+    @ApiResponse(responseCode = "422", description = UNPROCESSABLE,
+            content = @Content(mediaType = PROBLEM_JSON, schema = @Schema(ref = PROBLEM)))
+    @ApiResponse(responseCode = "429", description = TOO_MANY_REQUESTS, headers = {
+            @Header(name = "Retry-After", description = RETRY_AFTER, schema = @Schema(type = "integer")),
+            @Header(name = "RateLimit-Policy", description = RATE_LIMIT_POLICY, schema = @Schema(type = "string")),
+            @Header(name = "RateLimit", description = RATE_LIMIT, schema = @Schema(type = "string"))},
+            content = @Content(mediaType = PROBLEM_JSON, schema = @Schema(ref = PROBLEM)))
+    TicketResponse update(@PathVariable @Parameter(description = ConversationTicketController.TICKET_ID, schema = @Schema(format = "uuid")) String id, @Nullable @Body TicketRequests.Update body,
+                          @Parameter(hidden = true) Caller caller) {
         TicketRequests.Update request = body == null ? TicketRequests.Update.EMPTY : body;
         return TicketResponse.of(updating.update(UpdateTicketCommand.of(id, caller, request.priorityText(), request.descriptionText(),
                 request.metadataObject(), request.versionNumber())));
     }
 
     @Post("/{id}/transitions")
-    TicketResponse transition(@PathVariable String id, @Nullable @Body TicketRequests.Transition body, Caller caller) {
+    @Operation(operationId = "transitionTicket", summary = "Move a ticket to another status",
+            description = "agent and admin: any allowed move; service: only while OPEN_AI_HANDLING; the ticket's own signed-in customer:"
+                    + " only to CLOSED_BY_CLIENT (otherwise 403); anyone else 404. Closed is final here (409).")
+    @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true)
+    @ApiResponse(responseCode = "200", description = "The moved ticket", useReturnTypeSchema = true)
+    @ApiResponse(responseCode = "400", description = BAD_REQUEST,
+            content = @Content(mediaType = PROBLEM_JSON, schema = @Schema(ref = PROBLEM)))
+    @ApiResponse(responseCode = "403", description = FORBIDDEN,
+            content = @Content(mediaType = PROBLEM_JSON, schema = @Schema(ref = PROBLEM)))
+    @ApiResponse(responseCode = "404", description = NOT_FOUND,
+            content = @Content(mediaType = PROBLEM_JSON, schema = @Schema(ref = PROBLEM)))
+    @ApiResponse(responseCode = "409",
+            description = "A move the state machine forbids (current_status, current_version) or a stale version (current_version)",
+            content = @Content(mediaType = PROBLEM_JSON, schema = @Schema(ref = PROBLEM)))
+    @ApiResponse(responseCode = "413", description = PAYLOAD_TOO_LARGE,
+            content = @Content(mediaType = PROBLEM_JSON, schema = @Schema(ref = PROBLEM)))
+    @ApiResponse(responseCode = "415", description = UNSUPPORTED_MEDIA_TYPE,
+            content = @Content(mediaType = PROBLEM_JSON, schema = @Schema(ref = PROBLEM)))
+    @ApiResponse(responseCode = "422", description = UNPROCESSABLE,
+            content = @Content(mediaType = PROBLEM_JSON, schema = @Schema(ref = PROBLEM)))
+    @ApiResponse(responseCode = "429", description = TOO_MANY_REQUESTS, headers = {
+            @Header(name = "Retry-After", description = RETRY_AFTER, schema = @Schema(type = "integer")),
+            @Header(name = "RateLimit-Policy", description = RATE_LIMIT_POLICY, schema = @Schema(type = "string")),
+            @Header(name = "RateLimit", description = RATE_LIMIT, schema = @Schema(type = "string"))},
+            content = @Content(mediaType = PROBLEM_JSON, schema = @Schema(ref = PROBLEM)))
+    TicketResponse transition(@PathVariable @Parameter(description = ConversationTicketController.TICKET_ID, schema = @Schema(format = "uuid")) String id, @Nullable @Body TicketRequests.Transition body,
+                              @Parameter(hidden = true) Caller caller) {
         TicketRequests.Transition request = body == null ? TicketRequests.Transition.EMPTY : body;
         return TicketResponse.of(transitions.transition(TransitionCommand.of(id, caller, request.toText(), request.reasonText(),
                 request.assigneeIdText(), request.versionNumber())));
     }
 
     @Get("/{id}/history")
-    TicketHistoryResponse history(@PathVariable String id, Caller caller) {
+    @Operation(operationId = "getTicketHistory", summary = "Every status change of a ticket, oldest first",
+            description = "Who: as GET /api/v1/tickets/{id}. Not paged.")
+    @ApiResponse(responseCode = "200", description = "The history", useReturnTypeSchema = true)
+    @ApiResponse(responseCode = "404", description = NOT_FOUND,
+            content = @Content(mediaType = PROBLEM_JSON, schema = @Schema(ref = PROBLEM)))
+    TicketHistoryResponse history(@PathVariable @Parameter(description = ConversationTicketController.TICKET_ID, schema = @Schema(format = "uuid")) String id, @Parameter(hidden = true) Caller caller) {
         return TicketHistoryResponse.of(tickets.history(Ids.parseOrNotFound(id, "ticket"), caller));
     }
 }

@@ -20,11 +20,24 @@ import io.parley.ticketing.application.port.in.QueuePosition;
 import io.parley.ticketing.application.port.in.WatchTicketsUseCase;
 import io.parley.ticketing.domain.TicketChange;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import reactor.core.publisher.Flux;
 
 import java.util.List;
 import java.util.Set;
+
+import static io.parley.kernel.ApiDocs.BEARER;
+import static io.parley.kernel.ApiDocs.FORBIDDEN;
+import static io.parley.kernel.ApiDocs.PROBLEM;
+import static io.parley.kernel.ApiDocs.PROBLEM_JSON;
+import static io.parley.kernel.ApiDocs.RETRY_AFTER;
+import static io.parley.kernel.ApiDocs.TAG_TICKETS;
+import static io.parley.kernel.ApiDocs.UNAUTHORIZED;
 
 /**
  * The live queue for the agent console: {@code ticket.updated} for every ticket created or changed
@@ -33,7 +46,8 @@ import java.util.Set;
  */
 @Controller("/api/v1/tickets/events")
 @Secured(SecurityRule.IS_AUTHENTICATED)
-@Tag(name = "Tickets")
+@Tag(name = TAG_TICKETS)
+@SecurityRequirement(name = BEARER)
 class TicketEventsController {
 
     /** The notification kind the tickets trigger sends. */
@@ -48,10 +62,28 @@ class TicketEventsController {
     }
 
     @Get(produces = MediaType.TEXT_EVENT_STREAM)
-    @Operation(summary = "The ticket queue's live events", description = "text/event-stream of ticket.updated for every ticket"
-            + " created or changed; send Last-Event-ID to resume after an event (400 when it is not an id of this stream)."
-            + " Agents and admins; read it with fetch() and the Authorization header.")
-    HttpResponse<Flux<Event<Object>>> queueEvents(@Nullable @Header("Last-Event-ID") String lastEventId, Caller caller) {
+    @Operation(operationId = "streamTicketEvents", summary = "The ticket queue's live events (agent, admin)",
+            description = "text/event-stream of ticket.updated for every ticket created or changed; send Last-Event-ID to resume after"
+                    + " an event (400 when it is not an id of this stream). Read it with fetch() and the Authorization header.")
+    @ApiResponse(responseCode = "200", description = "The stream: it opens with the comment \": open\", sends \": keep-alive\" every"
+            + " 15 s and ends after 30 min (reconnect with Last-Event-ID)", content = @Content(mediaType = MediaType.TEXT_EVENT_STREAM,
+            schema = @Schema(type = "string", description = "events: id, event (ticket.updated) and data (the Ticket as JSON)")))
+    @ApiResponse(responseCode = "400", description = "Last-Event-ID is not an id this stream issued (field Last-Event-ID)",
+            content = @Content(mediaType = PROBLEM_JSON, schema = @Schema(ref = PROBLEM)))
+    @ApiResponse(responseCode = "401", description = UNAUTHORIZED, content = @Content(mediaType = PROBLEM_JSON, schema = @Schema(ref = PROBLEM)))
+    @ApiResponse(responseCode = "403", description = FORBIDDEN, content = @Content(mediaType = PROBLEM_JSON, schema = @Schema(ref = PROBLEM)))
+    @ApiResponse(responseCode = "429", description = "The caller already holds its maximum of open streams (8)",
+            headers = @io.swagger.v3.oas.annotations.headers.Header(name = "Retry-After", description = RETRY_AFTER,
+                    schema = @Schema(type = "integer")),
+            content = @Content(mediaType = PROBLEM_JSON, schema = @Schema(ref = PROBLEM)))
+    @ApiResponse(responseCode = "503", description = "This instance holds its maximum of open streams; retry (here or elsewhere)",
+            headers = @io.swagger.v3.oas.annotations.headers.Header(name = "Retry-After", description = RETRY_AFTER,
+                    schema = @Schema(type = "integer")),
+            content = @Content(mediaType = PROBLEM_JSON, schema = @Schema(ref = PROBLEM)))
+    HttpResponse<Flux<Event<Object>>> queueEvents(@Nullable @Header("Last-Event-ID") @Parameter(name = "Last-Event-ID",
+                                                          description = "The id of the last event seen: the stream resumes after it;"
+                                                                  + " absent, it starts now") String lastEventId,
+                                                  @Parameter(hidden = true) Caller caller) {
         long start = tickets.watchQueue(caller, lastEventId);
         return LiveResponses.ok(streams.open(new StreamSpec<>("user:" + caller.subject(), Set.of(LiveTopics.kind(TICKET_KIND)), start,
                 (after, limit) -> batch(tickets.queueChangesAfter(after, limit + 1), limit))));

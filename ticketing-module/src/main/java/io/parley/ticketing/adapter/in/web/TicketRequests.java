@@ -7,6 +7,8 @@ import io.swagger.v3.oas.annotations.media.Schema;
 
 import java.util.Map;
 
+import static io.swagger.v3.oas.annotations.media.Schema.RequiredMode.REQUIRED;
+
 /**
  * Request bodies. Enums and ids arrive as strings and are checked by the use-case commands, so an
  * unknown value is a 422 naming the field rather than a 400 from the JSON reader.
@@ -21,7 +23,9 @@ final class TicketRequests {
     }
 
     @Serdeable
-    record Escalate(@Nullable @Schema(type = "string") Object reason) {
+    @Schema(name = "EscalateRequest", example = "{\"reason\": \"The customer asked to talk to a person.\"}")
+    record Escalate(@Nullable @Schema(type = "string", requiredMode = REQUIRED, nullable = false, minLength = 1, maxLength = 1000,
+            description = "why a person is needed (redacted)") Object reason) {
 
         String reasonText() {
             return JsonValues.text("reason", reason);
@@ -29,9 +33,10 @@ final class TicketRequests {
     }
 
     @Serdeable
-    record Open(@Nullable @Schema(type = "string") Object description,
-                @Nullable @Schema(type = "string", allowableValues = {"low", "normal", "high", "urgent"}) Object priority,
-                @Nullable @Schema(type = "object") Object metadata) {
+    @Schema(name = "OpenTicketRequest")
+    record Open(@Nullable @Schema(type = "string", maxLength = 5000, description = "redacted") Object description,
+                @Nullable @Schema(type = "string", allowableValues = {"low", "normal", "high", "urgent"}, defaultValue = "normal") Object priority,
+                @Nullable @Schema(type = "object", description = "metadata rules of docs/api.md (redacted)") Object metadata) {
 
         static final Open EMPTY = new Open(null, null, null);
 
@@ -49,9 +54,14 @@ final class TicketRequests {
     }
 
     @Serdeable
-    record Transition(@Nullable @Schema(type = "string") Object to, @Nullable @Schema(type = "string") Object reason,
-                      @Nullable @Schema(type = "string", format = "uuid") Object assigneeId,
-                      @Nullable @Schema(type = "integer", format = "int64") Object version) {
+    @Schema(name = "TicketTransitionRequest", example = "{\"to\": \"CLOSED_RESOLVED\", \"reason\": \"Password reset link sent.\", \"version\": 2}")
+    record Transition(@Nullable @Schema(type = "string", requiredMode = REQUIRED, nullable = false, allowableValues = {"OPEN_AI_HANDLING",
+                              "PENDING_HUMAN_ASSIGNMENT", "ACTIVE_HUMAN_CHAT", "CLOSED_RESOLVED", "CLOSED_BY_CLIENT"}) Object to,
+                      @Nullable @Schema(type = "string", maxLength = 1000, description = "recorded in the history (redacted)") Object reason,
+                      @Nullable @Schema(type = "string", format = "uuid",
+                              description = "only with to ACTIVE_HUMAN_CHAT: a known user; absent, the caller takes the ticket") Object assigneeId,
+                      @Nullable @Schema(type = "integer", format = "int64", minimum = "0",
+                              description = "the version the client read; a stale one is 409") Object version) {
 
         static final Transition EMPTY = new Transition(null, null, null, null);
 
@@ -74,8 +84,10 @@ final class TicketRequests {
 
     /** The customer's own move: only {@code to} and an optional {@code reason}. */
     @Serdeable
-    record OwnTransition(@Nullable @Schema(type = "string", allowableValues = {"CLOSED_BY_CLIENT"}) Object to,
-                         @Nullable @Schema(type = "string") Object reason) {
+    @Schema(name = "GuestTicketTransitionRequest", example = "{\"to\": \"CLOSED_BY_CLIENT\", \"reason\": \"Solved it myself.\"}")
+    record OwnTransition(@Nullable @Schema(type = "string", requiredMode = REQUIRED, nullable = false, allowableValues = {"CLOSED_BY_CLIENT"},
+                                 description = "the only move a guest makes; another status is 403") Object to,
+                         @Nullable @Schema(type = "string", maxLength = 1000, description = "recorded in the history (redacted)") Object reason) {
 
         static final OwnTransition EMPTY = new OwnTransition(null, null);
 
@@ -89,9 +101,13 @@ final class TicketRequests {
     }
 
     @Serdeable
+    @Schema(name = "TicketUpdateRequest", description = "At least one of priority, description, metadata; absent members stay as they are",
+            example = "{\"version\": 1, \"priority\": \"high\"}")
     record Update(@Nullable @Schema(type = "string", allowableValues = {"low", "normal", "high", "urgent"}) Object priority,
-                  @Nullable @Schema(type = "string") Object description, @Nullable @Schema(type = "object") Object metadata,
-                  @Nullable @Schema(type = "integer", format = "int64") Object version) {
+                  @Nullable @Schema(type = "string", maxLength = 5000, description = "\"\" clears it (redacted)") Object description,
+                  @Nullable @Schema(type = "object", description = "replaces the whole object (redacted)") Object metadata,
+                  @Nullable @Schema(type = "integer", format = "int64", minimum = "0", requiredMode = REQUIRED, nullable = false,
+                          description = "the version the client read (optimistic locking)") Object version) {
 
         static final Update EMPTY = new Update(null, null, null, null);
 

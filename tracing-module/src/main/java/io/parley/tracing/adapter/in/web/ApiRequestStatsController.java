@@ -12,12 +12,32 @@ import io.parley.tracing.application.port.in.ApiRequestStatsQuery;
 import io.parley.tracing.application.port.in.ApiRequestStatsUseCase;
 import io.parley.tracing.domain.EndpointStats;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.security.SecurityRequirement;
+import io.swagger.v3.oas.annotations.tags.Tag;
+
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 
+import static io.parley.kernel.ApiDocs.BEARER;
+import static io.parley.kernel.ApiDocs.FORBIDDEN;
+import static io.parley.kernel.ApiDocs.FROM;
+import static io.parley.kernel.ApiDocs.PROBLEM;
+import static io.parley.kernel.ApiDocs.PROBLEM_JSON;
+import static io.parley.kernel.ApiDocs.TAG_ADMIN;
+import static io.parley.kernel.ApiDocs.TO;
+import static io.parley.kernel.ApiDocs.UNAUTHORIZED;
+import static io.parley.kernel.ApiDocs.UNPROCESSABLE;
+
 /** API.md "Operations": how the API behaves, per endpoint, for admins. */
 @Controller("/api/v1/admin/api-requests")
+@Tag(name = TAG_ADMIN)
+@SecurityRequirement(name = BEARER)
 class ApiRequestStatsController {
 
     private final ApiRequestStatsUseCase stats;
@@ -30,8 +50,22 @@ class ApiRequestStatsController {
 
     @Get("/stats")
     @Secured("admin")
-    StatsReply stats(@Nullable @QueryValue String from, @Nullable @QueryValue String to, @Nullable @QueryValue String endpoint,
-                     Caller caller) {
+    @Operation(operationId = "getApiRequestStats", summary = "How the API behaved, per endpoint (admin)",
+            description = "The window [from, to): to defaults to now, from to 24 hours before to, at most 31 days. Every /api request is"
+                    + " logged asynchronously (route template, method, status, latency, kind of caller), so the last half second may"
+                    + " not be counted yet. Unmatched routes appear as (unmatched).")
+    @ApiResponse(responseCode = "200", description = "The statistics, ordered by endpoint", useReturnTypeSchema = true)
+    @ApiResponse(responseCode = "401", description = UNAUTHORIZED,
+            content = @Content(mediaType = PROBLEM_JSON, schema = @Schema(ref = PROBLEM)))
+    @ApiResponse(responseCode = "403", description = FORBIDDEN,
+            content = @Content(mediaType = PROBLEM_JSON, schema = @Schema(ref = PROBLEM)))
+    @ApiResponse(responseCode = "422", description = UNPROCESSABLE,
+            content = @Content(mediaType = PROBLEM_JSON, schema = @Schema(ref = PROBLEM)))
+    StatsReply stats(@Nullable @QueryValue @Parameter(description = FROM, schema = @Schema(format = "date-time")) String from,
+                     @Nullable @QueryValue @Parameter(description = TO, schema = @Schema(format = "date-time")) String to,
+                     @Nullable @QueryValue @Parameter(description = "keeps one route template", example = "/api/v1/conversations/{id}")
+                     String endpoint,
+                     @Parameter(hidden = true) Caller caller) {
         var result = stats.stats(ApiRequestStatsQuery.of(from, to, endpoint, clock.instant()), caller);
         return new StatsReply(result.window().from(), result.window().to(),
                 result.endpoints().stream().map(EndpointReply::of).toList());
@@ -40,12 +74,19 @@ class ApiRequestStatsController {
     /** The window actually used (defaults applied) and one item per endpoint and method, ordered by endpoint. */
     @Serdeable
     @JsonInclude(JsonInclude.Include.ALWAYS)
+    @Schema(name = "ApiRequestStats", description = "The window actually used (defaults applied) and one item per endpoint and method")
     record StatsReply(Instant from, Instant to, List<EndpointReply> items) {
     }
 
     @Serdeable
     @JsonInclude(JsonInclude.Include.ALWAYS)
-    record EndpointReply(String endpoint, String method, long count, double errorRate, double clientErrorRate,
+    @Schema(name = "EndpointStats")
+    record EndpointReply(@Schema(requiredMode = Schema.RequiredMode.REQUIRED, example = "/api/v1/conversations/{id}",
+                                 description = "a route template, or (unmatched)") String endpoint,
+                         @Schema(requiredMode = Schema.RequiredMode.REQUIRED, example = "GET") String method,
+                         long count,
+                         @Schema(requiredMode = Schema.RequiredMode.REQUIRED, description = "the share of 5xx") double errorRate,
+                         @Schema(requiredMode = Schema.RequiredMode.REQUIRED, description = "the share of 4xx") double clientErrorRate,
                          double p50Ms, double p95Ms, double p99Ms) {
         static EndpointReply of(EndpointStats s) {
             return new EndpointReply(s.endpoint(), s.method(), s.count(), s.errorRate(), s.clientErrorRate(),

@@ -1,6 +1,7 @@
 package io.parley.tracing.adapter.in.web;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.annotation.Serdeable;
 import io.parley.tracing.application.port.in.IngestSpansUseCase.IngestResult;
 import io.parley.tracing.application.port.in.ReadTracesUseCase.TraceView;
@@ -8,6 +9,7 @@ import io.parley.tracing.domain.Span;
 import io.parley.tracing.domain.SpanNode;
 import io.parley.tracing.domain.SpanTree;
 import io.parley.tracing.domain.TraceTotals;
+import io.swagger.v3.oas.annotations.media.Schema;
 
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -15,7 +17,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-/** Response bodies of the trace routes. Every member is always present (null when unknown), so clients need no guessing. */
+import static io.swagger.v3.oas.annotations.media.Schema.AdditionalPropertiesValue.TRUE;
+import static io.swagger.v3.oas.annotations.media.Schema.RequiredMode.REQUIRED;
+
+/**
+ * Response bodies of the trace routes. Every member is always present (null when unknown), so clients need no guessing;
+ * in the OpenAPI document every member is required (a {@code @Schema} without {@code requiredMode} would make it optional).
+ */
 final class TraceReplies {
 
     private TraceReplies() {
@@ -24,6 +32,8 @@ final class TraceReplies {
     /** {@code 202}: how many spans were stored now, how many were already known, how many secrets were replaced. */
     @Serdeable
     @JsonInclude(JsonInclude.Include.ALWAYS)
+    @Schema(name = "TraceIngestResult", description = "How many spans were stored now, how many were already known (a duplicate keeps"
+            + " the first version), how many secrets were replaced", example = "{\"accepted\": 4, \"duplicates\": 0, \"redactions\": 1}")
     record IngestReply(int accepted, int duplicates, int redactions) {
         static IngestReply of(IngestResult result) {
             return new IngestReply(result.accepted(), result.duplicates(), result.redactions());
@@ -32,7 +42,13 @@ final class TraceReplies {
 
     @Serdeable
     @JsonInclude(JsonInclude.Include.ALWAYS)
-    record TracesReply(UUID conversationId, UUID messageId, List<TreeReply> trees, TotalsReply totals, boolean truncated) {
+    @Schema(name = "Traces", description = "The span trees of a conversation or of the traces touching a message")
+    record TracesReply(UUID conversationId,
+                       @Nullable @Schema(requiredMode = REQUIRED, description = "the message asked for; null for a conversation's traces")
+                       UUID messageId,
+                       List<TreeReply> trees, TotalsReply totals,
+                       @Schema(requiredMode = REQUIRED, description = "true when the latest spans are missing (at most 2000 are returned)")
+                       boolean truncated) {
         static TracesReply of(TraceView view) {
             return new TracesReply(view.conversationId(), view.messageId(), view.trees().stream().map(TreeReply::of).toList(),
                     TotalsReply.of(view.totals()), view.truncated());
@@ -41,7 +57,10 @@ final class TraceReplies {
 
     @Serdeable
     @JsonInclude(JsonInclude.Include.ALWAYS)
-    record TreeReply(UUID traceId, boolean orphan, TotalsReply totals, SpanReply root) {
+    @Schema(name = "TraceTree")
+    record TreeReply(UUID traceId,
+                     @Schema(requiredMode = REQUIRED, description = "the root names a parent that never arrived") boolean orphan,
+                     TotalsReply totals, SpanReply root) {
         static TreeReply of(SpanTree tree) {
             return new TreeReply(tree.root().span().traceId(), tree.orphan(), TotalsReply.of(tree.totals()), SpanReply.of(tree.root()));
         }
@@ -49,6 +68,7 @@ final class TraceReplies {
 
     @Serdeable
     @JsonInclude(JsonInclude.Include.ALWAYS)
+    @Schema(name = "TraceTotals")
     record TotalsReply(int spans, double durationMs, long inputTokens, long outputTokens, BigDecimal costUsd, int errors) {
         static TotalsReply of(TraceTotals totals) {
             return new TotalsReply(totals.spans(), totals.durationMs(), totals.inputTokens(), totals.outputTokens(),
@@ -58,10 +78,20 @@ final class TraceReplies {
 
     @Serdeable
     @JsonInclude(JsonInclude.Include.ALWAYS)
-    record SpanReply(UUID id, UUID traceId, UUID parentId, UUID conversationId, UUID messageId, String agentType,
-                     String operationType, String name, String status, Instant startedAt, Instant endedAt, Double durationMs,
-                     Integer inputTokens, Integer outputTokens, BigDecimal costUsd, String model, Map<String, Object> payload,
-                     String error, List<SpanReply> children) {
+    @Schema(name = "Span", description = "A span as stored (redacted), with its children")
+    record SpanReply(UUID id, UUID traceId, @Nullable @Schema(requiredMode = REQUIRED) UUID parentId, UUID conversationId,
+                     @Nullable @Schema(requiredMode = REQUIRED) UUID messageId, String agentType,
+                     @Schema(requiredMode = REQUIRED, allowableValues = {"llm_call", "tool_call", "retrieval", "guardrail", "handoff_decision",
+                             "other"}) String operationType,
+                     String name,
+                     @Schema(requiredMode = REQUIRED, allowableValues = {"ok", "error"}) String status,
+                     Instant startedAt, @Nullable @Schema(requiredMode = REQUIRED) Instant endedAt,
+                     @Nullable @Schema(requiredMode = REQUIRED) Double durationMs,
+                     @Nullable @Schema(requiredMode = REQUIRED) Integer inputTokens, @Nullable @Schema(requiredMode = REQUIRED) Integer outputTokens,
+                     @Nullable @Schema(requiredMode = REQUIRED) BigDecimal costUsd, @Nullable @Schema(requiredMode = REQUIRED) String model,
+                     @Nullable @Schema(requiredMode = REQUIRED, type = "object", additionalProperties = TRUE) Map<String, Object> payload,
+                     @Nullable @Schema(requiredMode = REQUIRED) String error,
+                     List<SpanReply> children) {
         static SpanReply of(SpanNode node) {
             Span s = node.span();
             return new SpanReply(s.id(), s.traceId(), s.parentId(), s.conversationId(), s.messageId(), s.agentType(),

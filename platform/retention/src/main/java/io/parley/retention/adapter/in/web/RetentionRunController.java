@@ -6,7 +6,25 @@ import io.micronaut.http.annotation.QueryValue;
 import io.micronaut.security.annotation.Secured;
 import io.parley.retention.application.port.in.RunRetentionCommand;
 import io.parley.retention.application.port.in.RunRetentionUseCase;
-import io.parley.retention.domain.RetentionReport;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.headers.Header;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.security.SecurityRequirement;
+import io.swagger.v3.oas.annotations.tags.Tag;
+
+import static io.parley.kernel.ApiDocs.BEARER;
+import static io.parley.kernel.ApiDocs.FORBIDDEN;
+import static io.parley.kernel.ApiDocs.PROBLEM;
+import static io.parley.kernel.ApiDocs.PROBLEM_JSON;
+import static io.parley.kernel.ApiDocs.RATE_LIMIT;
+import static io.parley.kernel.ApiDocs.RATE_LIMIT_POLICY;
+import static io.parley.kernel.ApiDocs.RETRY_AFTER;
+import static io.parley.kernel.ApiDocs.TAG_ADMIN;
+import static io.parley.kernel.ApiDocs.TOO_MANY_REQUESTS;
+import static io.parley.kernel.ApiDocs.UNAUTHORIZED;
 
 /**
  * Operations: an admin runs the retention job now, or a dry run of it. 409 (the kernel's ConflictException,
@@ -14,6 +32,8 @@ import io.parley.retention.domain.RetentionReport;
  */
 @Controller("/api/v1/admin/retention")
 @Secured("admin")
+@Tag(name = TAG_ADMIN)
+@SecurityRequirement(name = BEARER)
 class RetentionRunController {
 
     private final RunRetentionUseCase job;
@@ -28,8 +48,26 @@ class RetentionRunController {
      * nightly one. 409 when another run holds the lock; 422 when {@code dry_run} is neither true nor false.
      */
     @Post("/run")
-    RetentionReport run(@QueryValue(value = "dry_run", defaultValue = "false") String dryRun) {
+    @Operation(operationId = "runRetention", summary = "Run the retention job now, or a dry run of it (admin)",
+            description = "As the nightly schedule does; with dry_run=true it reports what it would do and changes nothing.")
+    @ApiResponse(responseCode = "200", description = "The run's report", useReturnTypeSchema = true)
+    @ApiResponse(responseCode = "401", description = UNAUTHORIZED,
+            content = @Content(mediaType = PROBLEM_JSON, schema = @Schema(ref = PROBLEM)))
+    @ApiResponse(responseCode = "403", description = FORBIDDEN,
+            content = @Content(mediaType = PROBLEM_JSON, schema = @Schema(ref = PROBLEM)))
+    @ApiResponse(responseCode = "409", description = "Another run holds the lock",
+            content = @Content(mediaType = PROBLEM_JSON, schema = @Schema(ref = PROBLEM)))
+    @ApiResponse(responseCode = "422", description = "dry_run is neither true nor false",
+            content = @Content(mediaType = PROBLEM_JSON, schema = @Schema(ref = PROBLEM)))
+    @ApiResponse(responseCode = "429", description = TOO_MANY_REQUESTS, headers = {
+            @Header(name = "Retry-After", description = RETRY_AFTER, schema = @Schema(type = "integer")),
+            @Header(name = "RateLimit-Policy", description = RATE_LIMIT_POLICY, schema = @Schema(type = "string")),
+            @Header(name = "RateLimit", description = RATE_LIMIT, schema = @Schema(type = "string"))},
+            content = @Content(mediaType = PROBLEM_JSON, schema = @Schema(ref = PROBLEM)))
+    RetentionRunReply run(@QueryValue(value = "dry_run", defaultValue = "false")
+                          @Parameter(name = "dry_run", description = "true or false, in any case; anything else is 422 (a typo never"
+                                  + " becomes a real purge)", schema = @Schema(type = "boolean", defaultValue = "false")) String dryRun) {
         // taken as a String: the command reads it strictly
-        return job.run(RunRetentionCommand.fromDryRunParameter(dryRun));
+        return RetentionRunReply.of(job.run(RunRetentionCommand.fromDryRunParameter(dryRun)));
     }
 }
