@@ -28,7 +28,7 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * API.md: JSON bodies are UTF-8, and a body that is not exactly one JSON value is a 400. The JSON
+ * docs/api.md: JSON bodies are UTF-8, and a body that is not exactly one JSON value is a 400. The JSON
  * binder of the framework is lenient in four ways this filter closes before any controller runs:
  * <ul>
  *   <li>a body with a {@code Content-Type} it cannot parse (e.g. {@code garbage}) would be read as JSON —

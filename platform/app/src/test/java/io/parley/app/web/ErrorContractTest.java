@@ -13,7 +13,7 @@ import static io.parley.app.support.ProblemAssertions.assertProblem;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 
-/** API.md "Errors": every failure is RFC 9457 problem+json with the right status, and nothing internal leaks. */
+/** docs/api.md "Errors": every failure is RFC 9457 problem+json with the right status, and nothing internal leaks. */
 @MicronautTest
 class ErrorContractTest extends WebTest {
 

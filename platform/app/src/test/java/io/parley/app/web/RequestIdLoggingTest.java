@@ -15,7 +15,7 @@ import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-/** ARCHITECTURE.md "Logs": a line written while a request is handled carries that request's id, and only that one. */
+/** docs/architecture.md "Logs": a line written while a request is handled carries that request's id, and only that one. */
 @MicronautTest(transactional = false)
 class RequestIdLoggingTest extends WebTest {
 

@@ -34,7 +34,7 @@ import static io.parley.kernel.ApiDocs.TOO_MANY_REQUESTS;
 import static io.parley.kernel.ApiDocs.UNSUPPORTED_MEDIA_TYPE;
 
 /**
- * {@code POST /api/v1/chat}, the assistant's front door (API.md "Chat"): guests need no token (the
+ * {@code POST /api/v1/chat}, the assistant's front door (docs/api.md "Chat"): guests need no token (the
  * {@code session_id} the first turn returns is their capability), signed-in users continue only their
  * own conversations. Always 200, also for a replayed {@code Idempotency-Key}.
  */

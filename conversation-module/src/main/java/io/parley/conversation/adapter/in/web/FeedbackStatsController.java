@@ -31,7 +31,7 @@ import static io.parley.kernel.ApiDocs.TO;
 import static io.parley.kernel.ApiDocs.UNAUTHORIZED;
 import static io.parley.kernel.ApiDocs.UNPROCESSABLE;
 
-/** API.md "Operations": how customers rate their conversations, for admins. */
+/** docs/api.md "Operations": how customers rate their conversations, for admins. */
 @Controller("/api/v1/admin/feedback")
 @Tag(name = TAG_ADMIN)
 @SecurityRequirement(name = BEARER)

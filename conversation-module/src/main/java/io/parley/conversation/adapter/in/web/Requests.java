@@ -14,7 +14,7 @@ import static io.swagger.v3.oas.annotations.media.Schema.RequiredMode.REQUIRED;
  *
  * <p>Scalars are declared {@code Object} and read strictly with {@link io.parley.kernel.JsonValues}:
  * the JSON reader would otherwise turn {@code 123} into {@code "123"} and {@code "0.5"} into
- * {@code 0.5} on its own, and API.md makes a value of the wrong type a 400.
+ * {@code 0.5} on its own, and docs/api.md makes a value of the wrong type a 400.
  */
 final class Requests {
 

@@ -53,7 +53,7 @@ import static io.parley.kernel.ApiDocs.UNPROCESSABLE;
 import static io.parley.kernel.ApiDocs.UNSUPPORTED_MEDIA_TYPE;
 
 /**
- * API.md "Knowledge base": admins write (others 403, no token 401); everyone reads and searches,
+ * docs/api.md "Knowledge base": admins write (others 403, no token 401); everyone reads and searches,
  * anonymous guests included, since the knowledge base is the public help center.
  */
 @Controller("/api/v1/knowledge")

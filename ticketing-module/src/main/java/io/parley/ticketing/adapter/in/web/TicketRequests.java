@@ -15,7 +15,7 @@ import static io.swagger.v3.oas.annotations.media.Schema.RequiredMode.REQUIRED;
  *
  * <p>Members are declared {@code Object} and read strictly with {@link JsonValues}: bound straight to
  * {@code String} or {@code Long}, {@code {"reason":42}}, {@code {"to":["X"]}}, {@code {"version":"1"}} and
- * {@code {"version":2.7}} would be coerced into something the client never sent; API.md makes them a 400.
+ * {@code {"version":2.7}} would be coerced into something the client never sent; docs/api.md makes them a 400.
  */
 final class TicketRequests {
 

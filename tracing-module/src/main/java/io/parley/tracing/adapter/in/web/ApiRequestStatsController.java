@@ -34,7 +34,7 @@ import static io.parley.kernel.ApiDocs.TO;
 import static io.parley.kernel.ApiDocs.UNAUTHORIZED;
 import static io.parley.kernel.ApiDocs.UNPROCESSABLE;
 
-/** API.md "Operations": how the API behaves, per endpoint, for admins. */
+/** docs/api.md "Operations": how the API behaves, per endpoint, for admins. */
 @Controller("/api/v1/admin/api-requests")
 @Tag(name = TAG_ADMIN)
 @SecurityRequirement(name = BEARER)
