@@ -18,8 +18,8 @@ import java.time.Duration;
  * single conversation that alone takes longer than the budget still goes (in a batch of one): the time box
  * bounds how many conversations share a transaction, never whether one can be purged.
  *
- * <p>A batch can overrun only by being heavier per conversation than the one before it (at most twice as many
- * conversations); its successor is then smaller again.
+ * <p>A batch overruns only when it is slower per conversation than the one before it (heavier conversations, or a
+ * busier database), with at most twice as many conversations; its successor is then smaller in proportion.
  */
 final class TimeBox implements BatchLoop.Sizes {
 
