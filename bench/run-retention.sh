@@ -3,14 +3,17 @@
 # 50 messages, ended 200 days ago: older than the 90-day window), measures the append p99 (wrk, 8 connections,
 # 1,000 open conversations) before, then again while POST /api/v1/admin/retention/run purges them.
 # Prints purge rows/s and the ratio p99 during / p99 before (target <= 2).
-#   DURATION=15  CONNECTIONS=8  EXPIRED_CONVERSATIONS=20000  MESSAGES_EACH=50  PARLEY_RETENTION_BATCH_SIZE (service default 1000)
+#   DURATION=15  CONNECTIONS=8  EXPIRED_CONVERSATIONS=20000  MESSAGES_EACH=50
+#   PARLEY_RETENTION_BATCH_BUDGET (service default 50ms: conversation batches are time-boxed),
+#   PARLEY_RETENTION_BATCH_SIZE (service default 100: the most conversations a batch may take), PARLEY_RETENTION_PAUSE (200ms)
 source "$(dirname "$0")/lib.sh"
 require_tools wrk psql curl
 CONNECTIONS="${CONNECTIONS:-8}"
 EXPIRED_CONVERSATIONS="${EXPIRED_CONVERSATIONS:-20000}"
 MESSAGES_EACH="${MESSAGES_EACH:-50}"
 PORT="${PORT:-18084}"
-begin "retention${PARLEY_RETENTION_BATCH_SIZE:+-batch$PARLEY_RETENTION_BATCH_SIZE}" # PARLEY_RETENTION_BATCH_SIZE=n tries another batch size
+# PARLEY_RETENTION_BATCH_SIZE / _BATCH_BUDGET / _PAUSE try other settings (the service reads them; the results directory names them)
+begin "retention${PARLEY_RETENTION_BATCH_SIZE:+-batch$PARLEY_RETENTION_BATCH_SIZE}${PARLEY_RETENTION_BATCH_BUDGET:+-budget$PARLEY_RETENTION_BATCH_BUDGET}${PARLEY_RETENTION_PAUSE:+-pause$PARLEY_RETENTION_PAUSE}"
 ensure_jar
 create_db parley_bench_retention
 start_service "$PORT"

@@ -2,6 +2,7 @@ package io.parley.retention;
 
 import io.micronaut.test.annotation.MockBean;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import io.parley.conversation.api.ConversationRetention;
 import io.parley.retention.application.port.in.RunRetentionUseCase;
 import io.parley.retention.domain.RetentionReport;
 import io.parley.testing.MutableClock;
@@ -15,7 +16,9 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
@@ -61,6 +64,8 @@ class RetentionPoliciesTest implements PostgresBacked {
 
     @Inject
     RunRetentionUseCase job;
+    @Inject
+    ConversationRetention conversations;
 
     @MockBean(Clock.class)
     Clock clock() {
@@ -196,6 +201,24 @@ class RetentionPoliciesTest implements PostgresBacked {
         assertFalse(exists("conversation.conversations", idle), "closed more than 90 days ago: purged");
         assertEquals(0, count("SELECT count(*) FROM conversation.messages WHERE conversation_id = ?", idle));
         assertTrue(exists("conversation.conversations", active), "closed by this later run, not purged by it");
+    }
+
+    @Test
+    void closing_idle_conversations_never_takes_more_than_the_batch_asks_for() {
+        List<UUID> idle = new ArrayList<>();
+        for (int i = 0; i < 5; i++) {
+            idle.add(openConversation(null, IDLE_CUTOFF.minus(Duration.ofDays(30)), IDLE_CUTOFF.minus(Duration.ofHours(5 - i))));
+        }
+
+        // the module's call directly: with the locking subquery run again per updated row, one call closed all five
+        assertEquals(2, conversations.closeIdle(IDLE_CUTOFF, NOW, 2));
+        assertEquals(List.of("closed", "closed", "open", "open", "open"), idle.stream()
+                .map(id -> text("SELECT status FROM conversation.conversations WHERE id = ?", id)).toList(), "oldest first");
+
+        RetentionReport report = job.run(REAL);
+
+        assertEquals(3, report.count("conversation.conversations", "closed"), report::toString);
+        assertEquals(2, report.batches().get("idle_conversations"), "batches of 1 and 2 (the time box starts at one; the ceiling is 2)");
     }
 
     @Test

@@ -56,16 +56,20 @@ class RetentionQueryPlanTest implements PostgresBacked {
     }
 
     @Test
-    void idle_open_conversations_are_walked_in_the_open_updated_index() throws SQLException {
+    void idle_open_conversations_are_walked_in_the_open_updated_index_and_locked_once() throws SQLException {
         String plan = plan("""
-                PREPARE idle(timestamptz, int) AS
-                UPDATE conversation.conversations SET status = 'closed', ended_at = GREATEST(now(), started_at)
-                 WHERE id IN (SELECT id FROM conversation.conversations WHERE status = 'open' AND updated_at < $1
-                               ORDER BY updated_at, id LIMIT $2 FOR UPDATE SKIP LOCKED)
-                   AND status = 'open' AND updated_at < $1
-                """, "EXECUTE idle(now(), 1000)");
+                PREPARE idle(timestamptz, int, timestamptz) AS
+                WITH idle AS MATERIALIZED (SELECT id FROM conversation.conversations WHERE status = 'open' AND updated_at < $1
+                                            ORDER BY updated_at, id LIMIT $2 FOR UPDATE SKIP LOCKED)
+                UPDATE conversation.conversations c SET status = 'closed', ended_at = GREATEST($3, c.started_at),
+                       updated_at = GREATEST($3, c.updated_at)
+                  FROM idle WHERE c.id = idle.id AND c.status = 'open' AND c.updated_at < $1
+                """, "EXECUTE idle(now(), 1000, now())");
 
+        assertTrue(plan.contains("CTE idle"), plan);
         assertTrue(plan.contains("Index Scan using conversations_open_updated_idx"), plan);
+        assertTrue(plan.contains("CTE Scan on idle"), "the locking scan runs once, as a CTE:\n" + plan);
+        assertFalse(plan.contains("SubPlan") || plan.contains("Semi Join"), "never again per updated row:\n" + plan);
         assertFalse(plan.contains("Sort"), plan);
     }
 

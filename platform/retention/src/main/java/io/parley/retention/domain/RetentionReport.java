@@ -9,7 +9,9 @@ import java.util.Map;
  *
  * <ul>
  *   <li>{@code cutoffs}: per enabled policy the instant applied; rows strictly older went.</li>
- *   <li>{@code batches}: per enabled policy how many non-empty batches (transactions) it took.</li>
+ *   <li>{@code batches}: per enabled policy how many non-empty batches (transactions) it took (the conversation
+ *       policies' batches are time-boxed, so how many depends on how long each took; a dry run's figure is that of
+ *       a run whose batches stay well within the budget).</li>
  *   <li>{@code tables}: per table {@code archived} and {@code deleted} rows; {@code conversation.conversations}
  *       also {@code closed} (idle ones closed this run), {@code ticketing.tickets} {@code anonymised} instead of
  *       deleted (tickets are kept).</li>

@@ -49,24 +49,29 @@ class ConversationRetentionAdapter implements PurgeConversationsPort {
 
     @Override
     public int closeIdle(Instant idleBefore, Instant closedAt, int limit) {
+        // The locking SELECT is a CTE, run once: as an IN (subquery) PostgreSQL may plan it as the inner side of a
+        // nested-loop semi join and run it again for every idle row, and each run skips the rows this statement has
+        // just updated and locks the next ones, so LIMIT bounded nothing and one call closed every idle conversation.
         // The outer conditions are checked again on the locked row: a message that arrived meanwhile keeps it open.
         // GREATEST keeps the time-order CHECKs true even for a row stamped ahead of this instance's clock.
         return jdbc.prepareStatement("""
-                UPDATE conversation.conversations
+                WITH idle AS MATERIALIZED (SELECT id FROM conversation.conversations
+                                            WHERE status = 'open' AND updated_at < ?
+                                            ORDER BY updated_at, id
+                                            LIMIT ?
+                                            FOR UPDATE SKIP LOCKED)
+                UPDATE conversation.conversations c
                    SET status = 'closed',
-                       ended_at = GREATEST(?, started_at),
-                       updated_at = GREATEST(?, updated_at)
-                 WHERE id IN (SELECT id FROM conversation.conversations
-                               WHERE status = 'open' AND updated_at < ?
-                               ORDER BY updated_at, id
-                               LIMIT ?
-                               FOR UPDATE SKIP LOCKED)
-                   AND status = 'open' AND updated_at < ?
+                       ended_at = GREATEST(?, c.started_at),
+                       updated_at = GREATEST(?, c.updated_at)
+                  FROM idle
+                 WHERE c.id = idle.id
+                   AND c.status = 'open' AND c.updated_at < ?
                 """, statement -> {
-            setInstant(statement, 1, closedAt);
-            setInstant(statement, 2, closedAt);
-            setInstant(statement, 3, idleBefore);
-            statement.setInt(4, limit);
+            setInstant(statement, 1, idleBefore);
+            statement.setInt(2, limit);
+            setInstant(statement, 3, closedAt);
+            setInstant(statement, 4, closedAt);
             setInstant(statement, 5, idleBefore);
             return statement.executeUpdate();
         });

@@ -63,6 +63,13 @@ import static io.parley.retention.domain.RetentionTally.TICKETS;
  * the policy's index, with {@code pause} between batches ({@link BatchLoop} drives them all); what a failed run
  * committed stays done and the next run continues from there.
  *
+ * <p>The conversation policies' batches are time-boxed ({@link TimeBox}): a batch takes as many conversations as
+ * fit into {@code batchBudget} at the pace of the batch before it (the first takes one, at most {@code batchSize}),
+ * timed on the job's clock. A conversation's weight varies (a cascade over its messages, traces and handoff), so a
+ * fixed count cannot bound how long a batch holds its locks and how long a burst of deletes keeps appends waiting;
+ * the time box does. Trace and request log rows, of even weight and mostly dropped by whole partitions, keep the
+ * fixed {@code rowBatchSize}.
+ *
  * <p>A conversation batch, in one transaction: lock the next expired conversations ({@code FOR UPDATE SKIP
  * LOCKED}, so nothing can be added to them meanwhile), count what hangs off them in the other modules, write
  * and fsync the archive lines (archive action), delete, commit, then confirm the archive batch. The other
@@ -70,7 +77,9 @@ import static io.parley.retention.domain.RetentionTally.TICKETS;
  * {@code conversation_id} is set NULL and ticketing's trigger anonymises it): no module deletes another's rows.
  *
  * <p>A dry run takes the lock too (its counts would be wrong next to a running purge), walks the same batches
- * read-only without pauses, and changes nothing, archive included.
+ * read-only without pauses, and changes nothing, archive included. Its row counts are exact; its batch counts
+ * are those of a real run whose batches are as quick as the dry run's reads (a real run whose batches reach
+ * the budget takes more, smaller ones).
  */
 @Singleton
 public class RunRetentionService implements RunRetentionUseCase {
@@ -199,8 +208,8 @@ public class RunRetentionService implements RunRetentionUseCase {
          * The one way a policy takes its batches: a real run checks the lock and pauses before each batch and
          * tells the observers when one is done; a dry run walks them back to back.
          */
-        private <P> void inBatches(RetentionPolicy policy, int size, BatchLoop.Step<P> step) {
-            BatchLoop.run(size, dryRun ? () -> { } : this::beforeBatch, step, number -> {
+        private <P> void inBatches(RetentionPolicy policy, BatchLoop.Sizes sizes, BatchLoop.Step<P> step) {
+            BatchLoop.run(sizes, clock, dryRun ? () -> { } : this::beforeBatch, step, number -> {
                 tally.batch(policy);
                 if (!dryRun) {
                     observe(Stage.DONE, policy, number);
@@ -216,10 +225,17 @@ public class RunRetentionService implements RunRetentionUseCase {
             Instant cutoff = cutoffs.get(policy);
             int size = settings.rowBatchSize();
             if (dryRun) {
-                countOnly(policy, table, DELETED, count.rows(cutoff), size);
+                long rows = count.rows(cutoff);
+                countOnly(policy, table, DELETED, rows, (rows + size - 1) / size);
                 return;
             }
-            this.<Void>inBatches(policy, size, (after, number) -> new Batch<>(counted(table, DELETED, delete.rows(cutoff, size)), null));
+            this.<Void>inBatches(policy, BatchLoop.Sizes.fixed(size),
+                    (after, number, limit) -> new Batch<>(counted(table, DELETED, delete.rows(cutoff, limit)), null));
+        }
+
+        /** The sizes of a conversation policy's batches in this run. */
+        private TimeBox timeBox() {
+            return new TimeBox(settings.batchSize(), settings.batchBudget());
         }
 
         /**
@@ -228,25 +244,25 @@ public class RunRetentionService implements RunRetentionUseCase {
          * never in it. A customer who comes back within that window finds the conversation still there.
          */
         private void closeIdle(Instant idleBefore) {
-            int size = settings.batchSize();
             if (dryRun) {
-                countOnly(IDLE_CONVERSATIONS, CONVERSATIONS, CLOSED, conversations.countIdle(idleBefore), size);
+                long rows = conversations.countIdle(idleBefore);
+                countOnly(IDLE_CONVERSATIONS, CONVERSATIONS, CLOSED, rows, TimeBox.batchesFor(rows, settings.batchSize()));
                 return;
             }
-            this.<Void>inBatches(IDLE_CONVERSATIONS, size, (after, number) ->
+            this.<Void>inBatches(IDLE_CONVERSATIONS, timeBox(), (after, number, size) ->
                     new Batch<>(counted(CONVERSATIONS, CLOSED, conversations.closeIdle(idleBefore, startedAt, size)), null));
         }
 
         /** Expired closed conversations, walked in (ended_at, id) order: purged, or (dry) counted. */
         private void expired(Instant cutoff) {
-            int size = settings.batchSize();
             if (dryRun) {
                 Instant tracesCutoff = cutoffs.get(AGENT_TRACES);
-                this.<Position>inBatches(CLOSED_CONVERSATIONS, size, (after, number) -> countBatch(cutoff, tracesCutoff, after, size));
+                this.<Position>inBatches(CLOSED_CONVERSATIONS, timeBox(), (after, number, size) -> countBatch(cutoff, tracesCutoff, after, size));
                 return;
             }
             try (ArchiveSink.Run archiveRun = action == ClosedConversationAction.ARCHIVE ? archive.open(runId, startedAt) : null) {
-                this.<Position>inBatches(CLOSED_CONVERSATIONS, size, (after, number) -> purgeBatch(cutoff, after, size, archiveRun, number));
+                this.<Position>inBatches(CLOSED_CONVERSATIONS, timeBox(),
+                        (after, number, size) -> purgeBatch(cutoff, after, size, archiveRun, number));
                 archiveLocation = archiveRun == null ? null : archiveRun.location();
             }
         }
@@ -380,9 +396,9 @@ public class RunRetentionService implements RunRetentionUseCase {
         }
 
         /** Dry: the rows a policy would take, in as many batches as a real run would need for them. */
-        private void countOnly(RetentionPolicy policy, String table, String counter, long rows, int size) {
+        private void countOnly(RetentionPolicy policy, String table, String counter, long rows, long batches) {
             tally.add(table, counter, rows);
-            tally.batches(policy, (rows + size - 1) / size);
+            tally.batches(policy, batches);
         }
 
         /** Between two batches: make sure the lock is still ours, then give live traffic the pause. */

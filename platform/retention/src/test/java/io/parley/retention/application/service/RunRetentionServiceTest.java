@@ -39,6 +39,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.anyInt;
 import static org.mockito.ArgumentMatchers.anyLong;
+import static org.mockito.ArgumentMatchers.eq;
 import static org.mockito.Mockito.doNothing;
 import static org.mockito.Mockito.inOrder;
 import static org.mockito.Mockito.never;
@@ -59,6 +60,7 @@ class RunRetentionServiceTest {
 
     static final Instant NOW = Instant.parse("2026-12-05T03:30:00.250Z");
     static final RetentionWindow OFF = new RetentionWindow(false, 1);
+    static final Duration BUDGET = Duration.ofMillis(50);
 
     @Mock
     RetentionLock lock;
@@ -85,7 +87,7 @@ class RunRetentionServiceTest {
 
     /** Agent traces only, in batches of 2. */
     static RetentionSettings tracesOnly() {
-        return new RetentionSettings(1000, 2, Duration.ZERO, OFF, ClosedConversationAction.DELETE, OFF, new RetentionWindow(true, 30), OFF);
+        return new RetentionSettings(1000, 2, Duration.ZERO, BUDGET, OFF, ClosedConversationAction.DELETE, OFF, new RetentionWindow(true, 30), OFF);
     }
 
     void theLockIsFree() {
@@ -171,18 +173,22 @@ class RunRetentionServiceTest {
     }
 
     @Test
-    void idle_conversations_are_closed_in_batches_by_the_same_loop() {
+    void idle_conversations_are_closed_in_time_boxed_batches_by_the_same_loop() {
         theLockIsFree();
-        RetentionSettings idleOnly = new RetentionSettings(3, 5000, Duration.ZERO, OFF, ClosedConversationAction.DELETE,
+        RetentionSettings idleOnly = new RetentionSettings(3, 5000, Duration.ZERO, BUDGET, OFF, ClosedConversationAction.DELETE,
                 new RetentionWindow(true, 180), OFF, OFF);
-        when(conversations.closeIdle(any(), any(), anyInt())).thenReturn(3, 0);
+        when(conversations.closeIdle(any(), any(), anyInt())).thenReturn(1, 2, 0);
 
         RetentionReport report = job(idleOnly).run(RunRetentionCommand.REAL);
 
-        assertEquals(Map.of(RetentionPolicy.IDLE_CONVERSATIONS.wireName(), 1), report.batches(), "the empty second look is no batch");
+        assertEquals(Map.of(RetentionPolicy.IDLE_CONVERSATIONS.wireName(), 2), report.batches(), "the empty third look is no batch");
         assertEquals(3, report.count("conversation.conversations", "closed"));
-        verify(conversations, times(2)).closeIdle(any(), any(), anyInt());
-        assertEquals(List.of(Stage.DONE + " idle_conversations 1"), observed);
+        InOrder order = inOrder(conversations);
+        // the clock stands still, so each batch is well within the budget: one, then twice as many, up to the ceiling of 3
+        order.verify(conversations).closeIdle(any(), any(), eq(1));
+        order.verify(conversations).closeIdle(any(), any(), eq(2));
+        order.verify(conversations).closeIdle(any(), any(), eq(3));
+        assertEquals(List.of(Stage.DONE + " idle_conversations 1", Stage.DONE + " idle_conversations 2"), observed);
     }
 
     /** Runs the work in place: the ports' transactions are the adapters' business. */

@@ -16,7 +16,8 @@ import java.time.Duration;
  * parley.retention:
  *   enabled: true               # the nightly schedule only (RetentionSchedule's @Requires); the admin endpoint and the CLI always work
  *   cron: "0 30 3 * * *"        # read by RetentionSchedule's @Scheduled, in UTC
- *   batch-size: 1000            # conversations per batch (each batch one short transaction)
+ *   batch-size: 100             # the most conversations per batch (each batch one short transaction)
+ *   batch-budget: 50ms          # the time box: conversation batches are sized to take about this long
  *   row-batch-size: 5000        # agent trace / request log rows per batch
  *   pause: 200ms                # between two batches, so live traffic gets the database in between
  *   closed-conversations: {enabled: true, days: 90, action: delete}   # action: delete | archive
@@ -29,21 +30,29 @@ import java.time.Duration;
  *
  * A value out of its range stops the application at startup, naming the key. The run gets the values as the
  * domain's {@link RetentionSettings} ({@link #toSettings()}).
+ *
+ * <p>The conversation batches are time-boxed ({@code batch-budget}); {@code batch-size} is only the ceiling the time
+ * box grows to. Why 50 ms, 100 and 200 ms, from benchmark 4's figures: docs/architecture.md, "Retention: time-boxed
+ * conversation batches".
  */
 @ConfigurationProperties("parley.retention")
 class RetentionProperties {
 
-    private int batchSize = 1000;
+    /** A batch's transaction is meant to be short: a budget beyond a minute is a mistake, not a setting. */
+    private static final Duration MAX_BATCH_BUDGET = Duration.ofMinutes(1);
+
+    private int batchSize = 100;
     private int rowBatchSize = 5000;
     private Duration pause = Duration.ofMillis(200);
+    private Duration batchBudget = Duration.ofMillis(50);
     private ClosedConversations closedConversations = new ClosedConversations();
     private IdleConversations idleConversations = new IdleConversations();
     private AgentTraces agentTraces = new AgentTraces();
     private ApiRequests apiRequests = new ApiRequests();
 
     RetentionSettings toSettings() {
-        return new RetentionSettings(batchSize, rowBatchSize, pause, closedConversations.toWindow(), closedConversations.getAction(),
-                idleConversations.toWindow(), agentTraces.toWindow(), apiRequests.toWindow());
+        return new RetentionSettings(batchSize, rowBatchSize, pause, batchBudget, closedConversations.toWindow(),
+                closedConversations.getAction(), idleConversations.toWindow(), agentTraces.toWindow(), apiRequests.toWindow());
     }
 
     public int getBatchSize() {
@@ -71,6 +80,18 @@ class RetentionProperties {
             throw new IllegalArgumentException("parley.retention.pause must be zero or more, e.g. 200ms");
         }
         this.pause = pause;
+    }
+
+    public Duration getBatchBudget() {
+        return batchBudget;
+    }
+
+    public void setBatchBudget(Duration batchBudget) {
+        if (batchBudget == null || batchBudget.isZero() || batchBudget.isNegative() || batchBudget.compareTo(MAX_BATCH_BUDGET) > 0) {
+            throw new IllegalArgumentException("parley.retention.batch-budget must be more than 0 and at most 1m, e.g. 50ms, not "
+                    + batchBudget);
+        }
+        this.batchBudget = batchBudget;
     }
 
     public ClosedConversations getClosedConversations() {

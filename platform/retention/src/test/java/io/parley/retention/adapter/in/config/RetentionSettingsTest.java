@@ -15,6 +15,7 @@ import org.junit.jupiter.api.Test;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -35,7 +36,8 @@ class RetentionSettingsTest implements PostgresBacked {
     void the_defaults() {
         RetentionSettings settings = new RetentionProperties().toSettings();
 
-        assertEquals(1000, settings.batchSize());
+        assertEquals(100, settings.batchSize(), "the ceiling the time box grows to");
+        assertEquals(Duration.ofMillis(50), settings.batchBudget());
         assertEquals(5000, settings.rowBatchSize());
         assertEquals(Duration.ofMillis(200), settings.pause());
         assertEquals(new RetentionWindow(true, 90), settings.closedConversations());
@@ -43,6 +45,16 @@ class RetentionSettingsTest implements PostgresBacked {
         assertEquals(new RetentionWindow(true, 180), settings.idleConversations());
         assertEquals(new RetentionWindow(true, 30), settings.agentTraces());
         assertEquals(new RetentionWindow(true, 30), settings.apiRequests());
+    }
+
+    @Test
+    void the_run_itself_refuses_a_budget_of_zero_or_less() {
+        RetentionSettings defaults = new RetentionProperties().toSettings();
+        for (Duration bad : new Duration[] {Duration.ZERO, Duration.ofMillis(-1), null}) {
+            assertThrows(IllegalArgumentException.class, () -> new RetentionSettings(defaults.batchSize(), defaults.rowBatchSize(),
+                    defaults.pause(), bad, defaults.closedConversations(), defaults.closedAction(), defaults.idleConversations(),
+                    defaults.agentTraces(), defaults.apiRequests()), String.valueOf(bad));
+        }
     }
 
     @Test
@@ -57,6 +69,7 @@ class RetentionSettingsTest implements PostgresBacked {
         properties.put("parley.retention.batch-size", "250");
         properties.put("parley.retention.row-batch-size", "20000");
         properties.put("parley.retention.pause", "1s");
+        properties.put("parley.retention.batch-budget", "20ms");
         properties.put("parley.retention.closed-conversations.days", "60");
         properties.put("parley.retention.closed-conversations.action", "archive");
         properties.put("parley.retention.idle-conversations.days", "120");
@@ -69,6 +82,7 @@ class RetentionSettingsTest implements PostgresBacked {
             assertEquals(250, settings.batchSize());
             assertEquals(20000, settings.rowBatchSize());
             assertEquals(Duration.ofSeconds(1), settings.pause());
+            assertEquals(Duration.ofMillis(20), settings.batchBudget());
             assertEquals(new RetentionWindow(true, 60), settings.closedConversations());
             assertEquals(ClosedConversationAction.ARCHIVE, settings.closedAction());
             assertEquals(120, settings.idleConversations().days());
@@ -79,11 +93,14 @@ class RetentionSettingsTest implements PostgresBacked {
 
     @Test
     void a_nonsense_value_stops_the_application_and_names_the_key() {
-        for (Map.Entry<String, String> bad : Map.of(
-                "parley.retention.batch-size", "0",
-                "parley.retention.row-batch-size", "1000000",
-                "parley.retention.closed-conversations.days", "0",
-                "parley.retention.pause", "-1s").entrySet()) {
+        for (Map.Entry<String, String> bad : List.of(
+                Map.entry("parley.retention.batch-size", "0"),
+                Map.entry("parley.retention.row-batch-size", "1000000"),
+                Map.entry("parley.retention.closed-conversations.days", "0"),
+                Map.entry("parley.retention.pause", "-1s"),
+                Map.entry("parley.retention.batch-budget", "0ms"),
+                Map.entry("parley.retention.batch-budget", "-5ms"),
+                Map.entry("parley.retention.batch-budget", "2m"))) {
             Map<String, Object> properties = properties();
             properties.put(bad.getKey(), bad.getValue());
             try (ApplicationContext context = ApplicationContext.run(properties, "test")) {
