@@ -232,17 +232,21 @@ class TracePartitionsTest implements TestPropertyProvider {
         UUID id = UUID.randomUUID();
         CountDownLatch firstInserted = new CountDownLatch(1);
         CountDownLatch commitFirst = new CountDownLatch(1);
+        // two threads of its own: the common pool may have a single thread, which the first insert holds while it waits
+        ExecutorService threads = Executors.newFixedThreadPool(2);
+        try {
         CompletableFuture<Integer> first = CompletableFuture.supplyAsync(() -> transactions.executeWrite(status -> {
             int stored = spans.insertNew(List.of(span(id)));
             firstInserted.countDown();
             commitFirst.await();
             return stored;
-        }));
+        }), threads);
         assertTrue(firstInserted.await(30, TimeUnit.SECONDS));
-        CompletableFuture<Integer> second = CompletableFuture.supplyAsync(() -> insert(span(id)));
+        CompletableFuture<Integer> second = CompletableFuture.supplyAsync(() -> insert(span(id)), threads);
         // until the second waits for the first's claim (or, were the claim gone, has already stored the span again)
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
         while (DB.count("SELECT count(*) FROM pg_stat_activity WHERE wait_event_type = 'Lock' AND query LIKE '%agent_trace_ids%'") == 0
-                && !second.isDone()) {
+                && !second.isDone() && System.nanoTime() < deadline) {
             Thread.sleep(20);
         }
         commitFirst.countDown();
@@ -252,5 +256,8 @@ class TracePartitionsTest implements TestPropertyProvider {
         assertEquals(1L, DB.count("SELECT count(*) FROM tracing.agent_traces WHERE id = ?", id));
         Set<String> where = new HashSet<>(DB.strings("SELECT tableoid::regclass::text FROM tracing.agent_traces WHERE id = ?", id));
         assertEquals(1, where.size());
+        } finally {
+            threads.shutdownNow();
+        }
     }
 }
