@@ -191,7 +191,8 @@ ticks_of() { # sum of utime+stime of the given pids
   local total=0 pid
   for pid in "$@"; do
     [ -r "/proc/$pid/stat" ] || continue
-    total=$((total + $(awk '{ sub(/^.*\) /, ""); print $12 + $13 }' "/proc/$pid/stat")))
+    # a process may exit between the test and the read (PostgreSQL backends come and go): count it as 0
+    total=$((total + $(awk '{ sub(/^.*\) /, ""); print $12 + $13 }' "/proc/$pid/stat" 2>/dev/null || echo 0)))
   done
   echo "$total"
 }

@@ -1,0 +1,223 @@
+#!/usr/bin/env bash
+# Live events (issue 14 point 7): how fast an appended message reaches the Server-Sent Event streams that
+# follow its conversation, and what holding streams costs the append path.
+#
+#   1. Delivery latency, append -> message.created at the client, p50/p99, with 1, 100 and 1,000 open streams on
+#      one instance (guest streams GET /api/v1/sessions/<session n>/events on distinct conversations; the measured
+#      stream's conversation gets RATE appends a second for POINT_SECONDS, the others stay idle), then with the
+#      event crossing instances (streams held on instance A, appends through instance B, same database), and once
+#      while wrk appends at full speed to 1,000 other followed conversations. One client process holds every
+#      stream and sends the measured appends (bench/live_latency.py, Python stdlib asyncio), so send, 201 and
+#      arrival are read from one clock. Latency is reported from the append's send (what a person waiting for
+#      the other side sees: the append itself + delivery) and from its 201 (delivery alone; negative when the
+#      event beat the 201). The target (p99 < 100 ms with 1,000 streams) is judged on the stricter, from send.
+#   2. The append throughput ratio of benchmark 1 (wrk bench/load.lua vs its pgbench floor right after it, same
+#      client count) without streams, with 1,000 idle streams (on conversations nobody appends to), with 1,000
+#      followed streams (one on each conversation wrk appends to: every append is read back and delivered), and
+#      without streams again (drift; the notification connection stays open once a stream was opened). The floor
+#      is bench/sql/append-bare.pgbench: exactly what the service sends for a service caller's append (BEGIN; the
+#      seq-update + insert statement; COMMIT: results/live/captured-sql.txt), including the product's NOTIFY
+#      trigger; once it also runs without the trigger (session_replication_role = replica) to show what NOTIFY
+#      costs PostgreSQL. Target: ratio with 1,000 streams within 10 % of the ratio without.
+#   Memory per open stream is bench/run-streams-memory.sh's (heap after GC, RSS, threads); this script prints the
+#   instance's RSS next to the stream counts only.
+#
+# Rate limits are OFF here (PARLEY_RATE_LIMITS_ENABLED=false): the guest-session budget (10 burst, 20/min) would
+# refuse the measured appends if they were guest writes, and benchmark 1's method needs an unlimited service caller.
+# Live limits at their defaults: parley.live.max-streams 2,000 per instance, max-streams-per-caller 8 (guests are
+# keyed by session: 1,000 sessions, one stream each).
+# Conversations: 1..1000 the latency streams (the measured one is 1) and the floor's rows; 1001..2000 wrk's appends
+# (followed in the "followed" state); 2001..3000 the idle streams.
+#   RATE=20 (measured appends a second)  POINT_SECONDS=30  STREAMS="1 100 1000"  CONNECTIONS=8  DURATION=15
+#   PORT=18088  PORT_B=18089  WARMUP=20 (seconds of JIT warm-up appends, each instance)
+source "$(dirname "$0")/lib.sh"
+require_tools wrk pgbench psql curl python3
+export PARLEY_RATE_LIMITS_ENABLED=false
+RATE="${RATE:-20}"
+POINT_SECONDS="${POINT_SECONDS:-30}"
+STREAMS="${STREAMS:-1 100 1000}"
+CONNECTIONS="${CONNECTIONS:-8}"
+PORT="${PORT:-18088}"
+PORT_B="${PORT_B:-18089}"
+WARMUP="${WARMUP:-20}"
+CLIENT_PID=""
+PID_B=""
+begin live
+ensure_jar
+create_db parley_bench_live
+DATED="$RESULTS/live-$(date -u +%F).txt"
+
+cleanup_live() {
+  exec 7>&- 2>/dev/null || true
+  if [ -n "$CLIENT_PID" ]; then kill "$CLIENT_PID" 2>/dev/null || true; wait "$CLIENT_PID" 2>/dev/null || true; fi
+  if [ -n "$PID_B" ]; then kill "$PID_B" 2>/dev/null || true; wait "$PID_B" 2>/dev/null || true; fi
+  cleanup
+}
+trap cleanup_live EXIT
+trap 'echo "run-live.sh: failed at line $LINENO" >&2' ERR
+
+rss_mib() { awk '$1 == "VmRSS:" { printf "%.0f", $2 / 1024 }' "/proc/$1/status"; }
+
+# --- the client process: commands on fd 7, answers in $WORK/client.txt --------------------------------------------
+client_start() {
+  mkfifo "$WORK/client.in"
+  python3 -u "$BENCH_DIR/live_latency.py" "$TOKEN" 'bench-session-{n:012d}' '00000000-0000-7000-8000-{n:012x}' \
+    <"$WORK/client.in" >"$WORK/client.txt" 2>&1 &
+  CLIENT_PID=$!
+  exec 7>"$WORK/client.in"
+}
+client_send() { CLIENT_DONE=$(grep -c '^DONE ' "$WORK/client.txt" || true); echo "$*" >&7; }
+client_wait() { # waits for the answer of the last client_send (at most 10 minutes), prints its lines
+  local i
+  for ((i = 0; i < 6000; i++)); do
+    [ "$(grep -c '^DONE ' "$WORK/client.txt" || true)" -gt "$CLIENT_DONE" ] && break
+    kill -0 "$CLIENT_PID" 2>/dev/null || { echo "the client exited:" >&2; tail -5 "$WORK/client.txt" >&2; return 1; }
+    sleep 0.1
+  done
+  awk -v n="$CLIENT_DONE" '/^DONE / { d++; next } d == n' "$WORK/client.txt"
+  if awk -v n="$CLIENT_DONE" '/^DONE / { d++; next } d == n' "$WORK/client.txt" | grep '^ERROR' >&2; then return 1; fi
+}
+client() { client_send "$@"; client_wait; }
+opened() { client open "$1" "$2" "$3" | awk '/^OPENED/ { print $2 }'; }
+
+# the second instance (cross-instance point), same database
+start_b() {
+  PARLEY_DATABASE_URL="jdbc:postgresql://$PGHOST:$PGPORT/$BENCH_DB" PARLEY_JWT_SECRET="$JWT_SECRET" \
+    MICRONAUT_SERVER_PORT="$PORT_B" PARLEY_LOG_LEVEL=WARN PARLEY_DATA_DIR="$WORK/data-b" PARLEY_RETENTION_ENABLED=false \
+    "$BENCH_JAVA" -jar "$JAR" >"$WORK/service-b.txt" 2>&1 &
+  PID_B=$!
+  local i
+  for ((i = 0; i < 2400; i++)); do
+    curl -fs -o /dev/null "http://127.0.0.1:$PORT_B/health" && return 0
+    kill -0 "$PID_B" 2>/dev/null || { tail -20 "$WORK/service-b.txt" >&2; return 1; }
+    sleep 0.05
+  done
+  return 1
+}
+
+messages_in() { psql_bench -c "SELECT count(*) FROM conversation.messages
+  WHERE conversation_id IN (SELECT bench.conversation(n) FROM generate_series($1, $2) n)"; }
+
+exec > >(tee "$DATED") 2>&1
+echo "# live events: delivery latency and the append ratio with streams open ($(machine_line))"
+echo "# rate limits OFF (PARLEY_RATE_LIMITS_ENABLED=false); live limits default (2,000 streams/instance, 8/caller); load average before: $(load_avg)"
+
+# --- 0. migrate, and capture what one append and one stream read send (log_statement for this database only) ------
+psql -qAt -d postgres -c "ALTER DATABASE $BENCH_DB SET log_statement = 'all'"
+start_service "$PORT"
+psql_bench -f "$BENCH_DIR/sql/bench-functions.sql" >/dev/null
+create_conversations 1 3000
+TOKEN="$(token bench service)"
+export BENCH_TOKEN="$TOKEN"
+PGLOG="$(ls -t /var/log/postgresql/postgresql-*-main.log 2>/dev/null | head -1 || true)"
+curl -s -N --max-time 3 "http://127.0.0.1:$PORT/api/v1/sessions/bench-session-$(printf '%012d' 3000)/events" >/dev/null &
+capture_stream=$!
+sleep 1
+before=0; [ -n "$PGLOG" ] && before="$(wc -c <"$PGLOG")"
+curl -fs -o /dev/null -X POST "http://127.0.0.1:$PORT/api/v1/conversations/$(conversation_uuid 3000)/messages" \
+  -H "Authorization: Bearer $TOKEN" -H 'Content-Type: application/json' -d '{"role":"user","content":"capture"}'
+sleep 1.5 # the stream's read and the asynchronous request log (every 500 ms)
+if [ -n "$PGLOG" ]; then
+  tail -c +"$((before + 1))" "$PGLOG" | awk -v db="@$BENCH_DB " '
+    /^[0-9]{4}-[0-9]{2}-[0-9]{2} / { keep = index($0, db) > 0; if (keep) { sub(/^[^]]*] /, "") } }
+    keep' >"$OUT/captured-sql.txt" || true
+fi
+wait "$capture_stream" || true
+psql -qAt -d postgres -c "ALTER DATABASE $BENCH_DB RESET log_statement"
+stop_service
+echo "# captured: $(grep -c 'LOG:' "$OUT/captured-sql.txt" 2>/dev/null || echo 0) statements of one append + one stream read + the request log (results/live/captured-sql.txt)"
+
+start_service "$PORT"
+conversation_ids 1001 2000 "$WORK/ids-wrk"
+client_start
+log "JIT warm-up: ${WARMUP} s of appends"
+wrk_run "$CONNECTIONS" "$WARMUP" "$BENCH_DIR/load.lua" "http://127.0.0.1:$PORT" "$WORK/ids-wrk" append >/dev/null
+
+# --- 1. append throughput ratio: without streams, 1,000 idle, 1,000 followed, without again -----------------------
+summary="$OUT/summary.txt"
+{
+  echo "## append throughput vs floor (benchmark 1's method: wrk load.lua over conversations 1001..2000, then pgbench append-bare.pgbench, ${CONNECTIONS} connections, ${DURATION}s a point)"
+  printf '%-22s | %9s %7s %7s %6s | %9s %7s %7s | %6s | %-16s | %s\n' state svc_rps p50_ms p99_ms errors floor_tps p50_ms p99_ms ratio "load(1/5/15)" "rss_MiB / cpu split during the service point"
+} | tee "$summary"
+throughput_point() { # STATE
+  wrk_run "$CONNECTIONS" 3 "$BENCH_DIR/load.lua" "http://127.0.0.1:$PORT" "$WORK/ids-wrk" append >/dev/null
+  cpu_sample_start
+  read -r s_rps s_p50 s_p99 s_n s_err < <(wrk_run "$CONNECTIONS" "$DURATION" "$BENCH_DIR/load.lua" "http://127.0.0.1:$PORT" "$WORK/ids-wrk" append)
+  local split; split="$(cpu_sample_end)"
+  local rss; rss="$(rss_mib "$SERVICE_PID")"
+  read -r f_tps f_p50 f_p99 _ _ < <(pgbench_run "$CONNECTIONS" "$DURATION" "$BENCH_DIR/sql/append-bare.pgbench" -D nconv=1000)
+  POINT_RATIO="$(ratio "$s_rps" "$f_tps")"
+  printf '%-22s | %9s %7s %7s %6s | %9s %7s %7s | %6s | %-16s | %s MiB; %s\n' "$1" "$s_rps" "$s_p50" "$s_p99" "$s_err" \
+    "$f_tps" "$f_p50" "$f_p99" "$POINT_RATIO" "$(load_avg)" "$rss" "$split" | tee -a "$summary"
+}
+throughput_point "no streams"
+ratio_none="$POINT_RATIO"
+read -r n_tps n_p50 n_p99 _ _ < <(PGOPTIONS='-c session_replication_role=replica' pgbench_run "$CONNECTIONS" "$DURATION" \
+  "$BENCH_DIR/sql/append-bare.pgbench" -D nconv=1000)
+echo "  floor without the NOTIFY trigger (session_replication_role = replica): $n_tps tps p50 $n_p50 p99 $n_p99; with it: $f_tps (with/without $(ratio "$f_tps" "$n_tps"))" | tee -a "$summary"
+
+[ "$(opened "$PORT" 2001 3000)" = 1000 ] || { echo "could not open 1,000 idle streams" >&2; exit 1; }
+throughput_point "1,000 idle streams"
+ratio_idle="$POINT_RATIO"
+client close 2001 3000 >/dev/null
+
+[ "$(opened "$PORT" 1001 2000)" = 1000 ] || { echo "could not open 1,000 followed streams" >&2; exit 1; }
+client count >/dev/null
+m0="$(messages_in 1001 2000)"
+throughput_point "1,000 followed streams"
+ratio_followed="$POINT_RATIO"
+sleep 2
+m1="$(messages_in 1001 2000)"
+read -r events still _ < <(client count | awk '/^COUNT/ { print $2, $3, $4 }')
+echo "  followed: $((m1 - m0)) messages appended to the followed conversations during the point (with its warm-up), $events message.created events received, streams still open: $still" | tee -a "$summary"
+
+# delivery to one more stream while wrk appends at full speed to the 1,000 followed conversations
+opened "$PORT" 1 1 >/dev/null
+client_send measure underload-warm 1 "$PORT" "$RATE" 3; client_wait >/dev/null
+client_send measure underload 1 "$PORT" "$RATE" "$((DURATION - 2))"
+read -r u_rps u_p50 u_p99 _ u_err < <(wrk_run "$CONNECTIONS" "$DURATION" "$BENCH_DIR/load.lua" "http://127.0.0.1:$PORT" "$WORK/ids-wrk" append)
+UNDERLOAD="$(client_wait | grep '^RESULT' || true)"
+echo "  delivery to stream 1 (conversation 1, $RATE appends/s) while wrk appends $u_rps/s (p99 $u_p99 ms) to the 1,000 followed conversations: $UNDERLOAD" | tee -a "$summary"
+client close >/dev/null
+
+throughput_point "no streams (again)"
+ratio_again="$POINT_RATIO"
+awk -v n="$ratio_none" -v a="$ratio_again" -v i="$ratio_idle" -v f="$ratio_followed" 'BEGIN {
+  base = (n + a) / 2
+  printf "  ratio without streams: %.2f (before) and %.2f (after), mean %.2f; 1,000 idle streams %.2f (%+.0f %%), 1,000 followed streams %.2f (%+.0f %%); target within 10 %%: idle %s, followed %s\n",
+    n, a, base, i, 100 * (i / base - 1), f, 100 * (f / base - 1), (i >= 0.9 * base ? "met" : "MISSED"), (f >= 0.9 * base ? "met" : "MISSED") }' | tee -a "$summary"
+
+# --- 2. delivery latency with 1, 100, 1,000 streams on one instance -------------------------------------------------
+{
+  echo "## delivery latency, append -> message.created at the client (ms); $RATE appends/s to the measured stream's conversation for ${POINT_SECONDS}s"
+  printf '%-30s | %5s %5s %4s | %8s %8s %8s | %8s %8s %8s | %8s %8s | %4s | %-16s | %s\n' point sent ok miss p50_send p99_send max_send p50_201 p99_201 max_201 app_p50 app_p99 late "load(1/5/15)" rss_MiB
+} | tee -a "$summary"
+latency_point() { # LABEL APPEND_PORT
+  local tag r; tag="$(echo "$1" | tr -c 'a-zA-Z0-9\n' '-')"
+  client measure "warm-$tag" 1 "$2" "$RATE" 5 >/dev/null
+  r="$(client measure "$tag" 1 "$2" "$RATE" "$POINT_SECONDS" | grep '^RESULT' | cut -d' ' -f3-)"
+  read -r sent ok miss p50s p99s maxs p50r p99r maxr ap50 ap99 late <<<"$r"
+  printf '%-30s | %5s %5s %4s | %8s %8s %8s | %8s %8s %8s | %8s %8s | %4s | %-16s | %s\n' "$1 ($(opened "$PORT" 1 0) open)" "$sent" "$ok" "$miss" \
+    "$p50s" "$p99s" "$maxs" "$p50r" "$p99r" "$maxr" "$ap50" "$ap99" "$late" "$(load_avg)" "$(rss_mib "$SERVICE_PID")" | tee -a "$summary"
+  POINT_P99="$p99s"
+}
+prev=0
+for n in $STREAMS; do
+  [ "$(opened "$PORT" 1 "$n")" = "$n" ] || { echo "could not open $n streams" >&2; exit 1; }
+  latency_point "$n stream$([ "$n" = 1 ] || echo s)" "$PORT"
+  [ "$n" = 1000 ] && p99_1000="$POINT_P99"
+done
+
+# --- 3. across instances: streams on A, appends through B -----------------------------------------------------------
+log "starting instance B on $PORT_B"
+start_b
+wrk_run "$CONNECTIONS" "$WARMUP" "$BENCH_DIR/load.lua" "http://127.0.0.1:$PORT_B" "$WORK/ids-wrk" append >/dev/null # B's JIT
+latency_point "cross, $(opened "$PORT" 1 0) streams" "$PORT_B"
+client close 2 3000 >/dev/null
+latency_point "cross, 1 stream" "$PORT_B"
+kill "$PID_B"; wait "$PID_B" 2>/dev/null || true; PID_B=""
+
+if [ -n "${p99_1000:-}" ]; then
+  awk -v p="$p99_1000" 'BEGIN { printf "# target p99 delivery < 100 ms with 1,000 streams (from the append'"'"'s send): %.1f ms, %s\n", p, (p < 100 ? "met" : "MISSED") }' | tee -a "$summary"
+fi
+echo "# load average after: $(load_avg); memory per open stream: bench/run-streams-memory.sh (results/streams-memory/)" | tee -a "$summary"
