@@ -12,9 +12,10 @@
 #      the other side sees: the append itself + delivery) and from its 201 (delivery alone; negative when the
 #      event beat the 201). The target (p99 < 100 ms with 1,000 streams) is judged on the stricter, from send.
 #   2. The append throughput ratio of benchmark 1 (wrk bench/load.lua vs its pgbench floor right after it, same
-#      client count) without streams, with 1,000 idle streams (on conversations nobody appends to), with 1,000
-#      followed streams (one on each conversation wrk appends to: every append is read back and delivered), and
-#      without streams again (drift; the notification connection stays open once a stream was opened). The floor
+#      client count) without streams, with 1,000 idle streams (on conversations nobody appends to) and with 1,000
+#      followed streams (one on each conversation wrk appends to: every append is read back and delivered), in the
+#      order none, idle, followed, followed, idle, none (linear drift cancels; the notification connection stays
+#      open once a stream was opened, so the last "none" has it and the first does not). The floor
 #      is bench/sql/append-bare.pgbench: exactly what the service sends for a service caller's append (BEGIN; the
 #      seq-update + insert statement; COMMIT: results/live/captured-sql.txt), including the product's NOTIFY
 #      trigger; once it also runs without the trigger (session_replication_role = replica) to show what NOTIFY
@@ -30,6 +31,7 @@
 # (followed in the "followed" state); 2001..3000 the idle streams.
 #   RATE=20 (measured appends a second)  POINT_SECONDS=30  STREAMS="1 100 1000"  CONNECTIONS=8  DURATION=15
 #   PORT=18088  PORT_B=18089  WARMUP=20 (seconds of JIT warm-up appends, each instance)
+#   PARTS="throughput latency" (either alone: the append ratios, or the latency points with the cross-instance ones)
 source "$(dirname "$0")/lib.sh"
 require_tools wrk pgbench psql curl python3
 export PARLEY_RATE_LIMITS_ENABLED=false
@@ -40,12 +42,13 @@ CONNECTIONS="${CONNECTIONS:-8}"
 PORT="${PORT:-18088}"
 PORT_B="${PORT_B:-18089}"
 WARMUP="${WARMUP:-20}"
+PARTS="${PARTS:-throughput latency}"
 CLIENT_PID=""
 PID_B=""
 begin live
 ensure_jar
 create_db parley_bench_live
-DATED="$RESULTS/live-$(date -u +%F).txt"
+DATED="$RESULTS/live-$(date -u +%F)$([ "$PARTS" = "throughput latency" ] || echo "-${PARTS// /-}").txt"
 
 cleanup_live() {
   exec 7>&- 2>/dev/null || true
@@ -133,61 +136,94 @@ client_start
 log "JIT warm-up: ${WARMUP} s of appends"
 wrk_run "$CONNECTIONS" "$WARMUP" "$BENCH_DIR/load.lua" "http://127.0.0.1:$PORT" "$WORK/ids-wrk" append >/dev/null
 
-# --- 1. append throughput ratio: without streams, 1,000 idle, 1,000 followed, without again -----------------------
+# --- 1. append throughput ratio: no streams, 1,000 idle, 1,000 followed, in the order A B C C B A -------------------
+# (the floor moves with the machine: other people's tests create and drop databases, whose WAL and checkpoints stall
+# every commit's fsync; the mirrored order cancels a linear drift, and the WAL the whole cluster wrote per append,
+# "WAL/tx", shows when someone else wrote a lot during a point)
 summary="$OUT/summary.txt"
+wal_lsn() { psql -qAt -d postgres -c "SELECT pg_current_wal_lsn()"; }
+wal_per() { # LSN TRANSACTIONS: KiB of WAL the cluster wrote since LSN, per transaction
+  psql -qAt -d postgres -c "SELECT round(pg_wal_lsn_diff(pg_current_wal_lsn(), '$1') / 1024.0 / greatest($2, 1), 1)"; }
+if [[ " $PARTS " == *" throughput "* ]]; then
 {
   echo "## append throughput vs floor (benchmark 1's method: wrk load.lua over conversations 1001..2000, then pgbench append-bare.pgbench, ${CONNECTIONS} connections, ${DURATION}s a point)"
-  printf '%-22s | %9s %7s %7s %6s | %9s %7s %7s | %6s | %-16s | %s\n' state svc_rps p50_ms p99_ms errors floor_tps p50_ms p99_ms ratio "load(1/5/15)" "rss_MiB / cpu split during the service point"
+  printf '%-22s | %9s %7s %7s %6s %7s | %9s %7s %7s %7s | %6s | %-16s | %s\n' state svc_rps p50_ms p99_ms errors WAL/tx floor_tps p50_ms p99_ms WAL/tx ratio "load(1/5/15)" "rss_MiB / cpu split during the service point"
 } | tee "$summary"
+# autovacuum is off on this machine's PostgreSQL ("configuration file"): every append updates its conversation's
+# updated_at, which three indexes hold, so each append leaves a dead row version and index entries behind; without a
+# VACUUM the later points would run on a bloated table. A production server's autovacuum does this.
+vacuum_conversations() { psql_bench -c "VACUUM conversation.conversations" >/dev/null; }
 throughput_point() { # STATE
+  vacuum_conversations
   wrk_run "$CONNECTIONS" 3 "$BENCH_DIR/load.lua" "http://127.0.0.1:$PORT" "$WORK/ids-wrk" append >/dev/null
   cpu_sample_start
+  local w0 w1 wal_s wal_f; w0="$(wal_lsn)"
   read -r s_rps s_p50 s_p99 s_n s_err < <(wrk_run "$CONNECTIONS" "$DURATION" "$BENCH_DIR/load.lua" "http://127.0.0.1:$PORT" "$WORK/ids-wrk" append)
+  wal_s="$(wal_per "$w0" "$s_n")"
   local split; split="$(cpu_sample_end)"
   local rss; rss="$(rss_mib "$SERVICE_PID")"
-  read -r f_tps f_p50 f_p99 _ _ < <(pgbench_run "$CONNECTIONS" "$DURATION" "$BENCH_DIR/sql/append-bare.pgbench" -D nconv=1000)
+  vacuum_conversations
+  w1="$(wal_lsn)"
+  read -r f_tps f_p50 f_p99 f_n _ < <(pgbench_run "$CONNECTIONS" "$DURATION" "$BENCH_DIR/sql/append-bare.pgbench" -D nconv=1000)
+  wal_f="$(wal_per "$w1" "$f_n")"
   POINT_RATIO="$(ratio "$s_rps" "$f_tps")"
-  printf '%-22s | %9s %7s %7s %6s | %9s %7s %7s | %6s | %-16s | %s MiB; %s\n' "$1" "$s_rps" "$s_p50" "$s_p99" "$s_err" \
-    "$f_tps" "$f_p50" "$f_p99" "$POINT_RATIO" "$(load_avg)" "$rss" "$split" | tee -a "$summary"
+  POINT_RPS="$s_rps"
+  printf '%-22s | %9s %7s %7s %6s %7s | %9s %7s %7s %7s | %6s | %-16s | %s MiB; %s\n' "$1" "$s_rps" "$s_p50" "$s_p99" "$s_err" "$wal_s" \
+    "$f_tps" "$f_p50" "$f_p99" "$wal_f" "$POINT_RATIO" "$(load_avg)" "$rss" "$split" | tee -a "$summary"
 }
-throughput_point "no streams"
-ratio_none="$POINT_RATIO"
-read -r n_tps n_p50 n_p99 _ _ < <(PGOPTIONS='-c session_replication_role=replica' pgbench_run "$CONNECTIONS" "$DURATION" \
-  "$BENCH_DIR/sql/append-bare.pgbench" -D nconv=1000)
-echo "  floor without the NOTIFY trigger (session_replication_role = replica): $n_tps tps p50 $n_p50 p99 $n_p99; with it: $f_tps (with/without $(ratio "$f_tps" "$n_tps"))" | tee -a "$summary"
-
-[ "$(opened "$PORT" 2001 3000)" = 1000 ] || { echo "could not open 1,000 idle streams" >&2; exit 1; }
-throughput_point "1,000 idle streams"
-ratio_idle="$POINT_RATIO"
-client close 2001 3000 >/dev/null
-
-[ "$(opened "$PORT" 1001 2000)" = 1000 ] || { echo "could not open 1,000 followed streams" >&2; exit 1; }
-client count >/dev/null
-m0="$(messages_in 1001 2000)"
-throughput_point "1,000 followed streams"
-ratio_followed="$POINT_RATIO"
-sleep 2
-m1="$(messages_in 1001 2000)"
-read -r events still _ < <(client count | awk '/^COUNT/ { print $2, $3, $4 }')
-echo "  followed: $((m1 - m0)) messages appended to the followed conversations during the point (with its warm-up), $events message.created events received, streams still open: $still" | tee -a "$summary"
+declare -A ratios rpss
+for state in none idle followed followed idle none; do
+  client close >/dev/null
+  case "$state" in
+    none) label="no streams" ;;
+    idle) label="1,000 idle streams"
+      [ "$(opened "$PORT" 2001 3000)" = 1000 ] || { echo "could not open 1,000 idle streams" >&2; exit 1; } ;;
+    followed) label="1,000 followed streams"
+      [ "$(opened "$PORT" 1001 2000)" = 1000 ] || { echo "could not open 1,000 followed streams" >&2; exit 1; }
+      client count >/dev/null
+      m0="$(messages_in 1001 2000)" ;;
+  esac
+  throughput_point "$label"
+  ratios[$state]="${ratios[$state]:-} $POINT_RATIO"
+  rpss[$state]="${rpss[$state]:-} $POINT_RPS"
+  if [ "$state" = followed ]; then
+    sleep 2
+    m1="$(messages_in 1001 2000)"
+    read -r events still _ < <(client count | awk '/^COUNT/ { print $2, $3, $4 }')
+    echo "  followed: $((m1 - m0)) messages appended to the followed conversations during the point (with its warm-up), $events message.created events received, streams still open: $still" | tee -a "$summary"
+  fi
+  if [ -z "${no_trigger_done:-}" ]; then
+    no_trigger_done=1
+    vacuum_conversations
+    read -r n_tps n_p50 n_p99 _ _ < <(PGOPTIONS='-c session_replication_role=replica' pgbench_run "$CONNECTIONS" "$DURATION" \
+      "$BENCH_DIR/sql/append-bare.pgbench" -D nconv=1000)
+    echo "  floor without the NOTIFY trigger (session_replication_role = replica): $n_tps tps p50 $n_p50 p99 $n_p99; with it: $f_tps (with/without $(ratio "$f_tps" "$n_tps"))" | tee -a "$summary"
+  fi
+done
+awk -v n="${ratios[none]}" -v i="${ratios[idle]}" -v f="${ratios[followed]}" -v rn="${rpss[none]}" -v ri="${rpss[idle]}" -v rf="${rpss[followed]}" '
+  function mean(list,   k, x, i, t) { k = split(list, x, " "); for (i = 1; i <= k; i++) t += x[i]; return t / k }
+  BEGIN {
+    base = mean(n); mi = mean(i); mf = mean(f)
+    printf "  mean ratio: no streams %.2f (%s), 1,000 idle streams %.2f (%s; %+.0f %%), 1,000 followed streams %.2f (%s; %+.0f %%); target within 10 %%: idle %s, followed %s\n",
+      base, n, mi, i, 100 * (mi / base - 1), mf, f, 100 * (mf / base - 1), (mi >= 0.9 * base ? "met" : "MISSED"), (mf >= 0.9 * base ? "met" : "MISSED")
+    printf "  mean service appends/s: no streams %.0f, idle %.0f (%+.0f %%), followed %.0f (%+.0f %%)\n",
+      mean(rn), mean(ri), 100 * (mean(ri) / mean(rn) - 1), mean(rf), 100 * (mean(rf) / mean(rn) - 1) }' | tee -a "$summary"
 
 # delivery to one more stream while wrk appends at full speed to the 1,000 followed conversations
+client close >/dev/null
+[ "$(opened "$PORT" 1001 2000)" = 1000 ] || { echo "could not open 1,000 followed streams" >&2; exit 1; }
 opened "$PORT" 1 1 >/dev/null
 client_send measure underload-warm 1 "$PORT" "$RATE" 3; client_wait >/dev/null
 client_send measure underload 1 "$PORT" "$RATE" "$((DURATION - 2))"
 read -r u_rps u_p50 u_p99 _ u_err < <(wrk_run "$CONNECTIONS" "$DURATION" "$BENCH_DIR/load.lua" "http://127.0.0.1:$PORT" "$WORK/ids-wrk" append)
 UNDERLOAD="$(client_wait | grep '^RESULT' || true)"
 echo "  delivery to stream 1 (conversation 1, $RATE appends/s) while wrk appends $u_rps/s (p99 $u_p99 ms) to the 1,000 followed conversations: $UNDERLOAD" | tee -a "$summary"
+echo "  (RESULT label sent ok missing p50/p99/max from send, p50/p99/max from the 201, append p50/p99, late; ms)" | tee -a "$summary"
 client close >/dev/null
-
-throughput_point "no streams (again)"
-ratio_again="$POINT_RATIO"
-awk -v n="$ratio_none" -v a="$ratio_again" -v i="$ratio_idle" -v f="$ratio_followed" 'BEGIN {
-  base = (n + a) / 2
-  printf "  ratio without streams: %.2f (before) and %.2f (after), mean %.2f; 1,000 idle streams %.2f (%+.0f %%), 1,000 followed streams %.2f (%+.0f %%); target within 10 %%: idle %s, followed %s\n",
-    n, a, base, i, 100 * (i / base - 1), f, 100 * (f / base - 1), (i >= 0.9 * base ? "met" : "MISSED"), (f >= 0.9 * base ? "met" : "MISSED") }' | tee -a "$summary"
+fi
 
 # --- 2. delivery latency with 1, 100, 1,000 streams on one instance -------------------------------------------------
+if [[ " $PARTS " == *" latency "* ]]; then
 {
   echo "## delivery latency, append -> message.created at the client (ms); $RATE appends/s to the measured stream's conversation for ${POINT_SECONDS}s"
   printf '%-30s | %5s %5s %4s | %8s %8s %8s | %8s %8s %8s | %8s %8s | %4s | %-16s | %s\n' point sent ok miss p50_send p99_send max_send p50_201 p99_201 max_201 app_p50 app_p99 late "load(1/5/15)" rss_MiB
@@ -208,7 +244,10 @@ for n in $STREAMS; do
   [ "$n" = 1000 ] && p99_1000="$POINT_P99"
 done
 
+fi
+
 # --- 3. across instances: streams on A, appends through B -----------------------------------------------------------
+if [[ " $PARTS " == *" latency "* ]]; then
 log "starting instance B on $PORT_B"
 start_b
 wrk_run "$CONNECTIONS" "$WARMUP" "$BENCH_DIR/load.lua" "http://127.0.0.1:$PORT_B" "$WORK/ids-wrk" append >/dev/null # B's JIT
@@ -216,6 +255,7 @@ latency_point "cross, $(opened "$PORT" 1 0) streams" "$PORT_B"
 client close 2 3000 >/dev/null
 latency_point "cross, 1 stream" "$PORT_B"
 kill "$PID_B"; wait "$PID_B" 2>/dev/null || true; PID_B=""
+fi
 
 if [ -n "${p99_1000:-}" ]; then
   awk -v p="$p99_1000" 'BEGIN { printf "# target p99 delivery < 100 ms with 1,000 streams (from the append'"'"'s send): %.1f ms, %s\n", p, (p < 100 ? "met" : "MISSED") }' | tee -a "$summary"

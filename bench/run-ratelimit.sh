@@ -106,12 +106,17 @@ summary="$OUT/summary.txt"
   echo "## a. append throughput vs floor, limits ON (defaults) and OFF (benchmark 1's method: wrk load.lua over conversations 1001..2000 with a service token, then pgbench append-bare.pgbench; ${CONNECTIONS} connections, ${DURATION}s a point)"
   printf '%-10s | %9s %7s %7s %6s | %9s %7s %7s | %6s | %s\n' limits svc_rps p50_ms p99_ms errors floor_tps p50_ms p99_ms ratio "load(1/5/15)"
 } | tee "$summary"
+# autovacuum is off on this machine's PostgreSQL: every append's update of its conversation (updated_at is in three
+# indexes) leaves a dead row version behind; VACUUM before each point, as a production server's autovacuum would
+vacuum_conversations() { psql_bench -c "VACUUM conversation.conversations" >/dev/null; }
 on=(); off=()
 order=""; for ((r = 0; r < ROUNDS; r++)); do order="$order on off off on"; done
 for state in $order; do
   port="$PORT"; [ "$state" = off ] && port="$PORT_OFF"
+  vacuum_conversations
   wrk_run "$CONNECTIONS" 3 "$BENCH_DIR/load.lua" "http://127.0.0.1:$port" "$WORK/ids-wrk" append >/dev/null
   read -r s_rps s_p50 s_p99 _ s_err < <(wrk_run "$CONNECTIONS" "$DURATION" "$BENCH_DIR/load.lua" "http://127.0.0.1:$port" "$WORK/ids-wrk" append)
+  vacuum_conversations
   read -r f_tps f_p50 f_p99 _ _ < <(pgbench_run "$CONNECTIONS" "$DURATION" "$BENCH_DIR/sql/append-bare.pgbench" -D nconv=1000)
   r="$(ratio "$s_rps" "$f_tps")"
   if [ "$state" = on ]; then on+=("$r"); else off+=("$r"); fi
@@ -162,13 +167,15 @@ flood_round() {
   cat "$WORK/flood.txt" >>"$OUT/wrk-raw.txt"
   cp "$WORK/honest.txt" "$OUT/honest-$tag.txt"
   sleep 1.5 # the request log flushes every 500 ms
-  local fl_rps fl_p50 fl_p99 fl_n fl_err fl_ok fl_429 fl_other fl_sock turns msgs log_rows log_429 dropped seconds budget
+  local fl_rps fl_p50 fl_p99 fl_n fl_err fl_ok fl_429 fl_other fl_sock turns msgs log_rows log_429 log_chat200 dropped seconds budget
   read -r fl_rps fl_p50 fl_p99 fl_n fl_err < <(grep '^RESULT ' "$WORK/flood.txt" | cut -d' ' -f2-)
   read -r fl_ok fl_429 fl_other fl_sock < <(grep '^STATUS ' "$WORK/flood.txt" | cut -d' ' -f2-)
   read -r turns msgs < <(flood_turns)
   turns=$((turns - before_turns)); msgs=$((msgs - before_msgs))
-  read -r log_rows log_429 < <(psql_bench -c "SELECT count(*), count(*) FILTER (WHERE status_code = 429) FROM tracing.api_requests
+  read -r log_rows log_429 log_chat200 < <(psql_bench -c "SELECT count(*), count(*) FILTER (WHERE status_code = 429),
+    count(*) FILTER (WHERE status_code = 200 AND endpoint = '/api/v1/chat') FROM tracing.api_requests
     WHERE created_at BETWEEN '$t0' AND '$t1'" | tr '|' ' ')
+  local honest_flood; honest_flood="$(awk '$1 == "RESULT" && $2 == "flood" { print $3 }' "$WORK/honest.txt")"
   dropped=$(($(metric "$PORT" parley_request_log_dropped_total 'reason="queue_full"') - dropped0))
   seconds="$(awk -v a="$s0" -v b="$s1" 'BEGIN { printf "%.1f", b - a }')"
   budget="$(awk -v s="$seconds" 'BEGIN { printf "%d", 30 + s }')"
@@ -178,7 +185,8 @@ flood_round() {
     echo "  CPU during the flood: $cpu"
     awk -v t="$turns" -v b="$budget" -v m="$msgs" 'BEGIN {
       printf "  stored by the flood: %d turns (%d messages with the replies); budget guest-address 30 burst + 1/s x the flood = %d: %s\n", t, m, b, (t <= b ? "within" : "OVER") }'
-    echo "  request log during the flood: $log_rows rows stored, $log_429 of them 429 (refused requests are logged too); $dropped lines dropped (queue full)"
+    echo "  request log during the flood: $log_rows rows stored, $log_429 of them 429 (refused requests are logged too); $dropped lines dropped (queue full);" \
+         "answered chat turns (200) logged: $log_chat200 of about $((honest_flood + fl_ok)) (the honest turns sent in the flood phase + the flood's 200s)"
     printf '  %-8s | %6s %8s %8s %8s | %5s %6s %10s\n' phase turns p50_ms p99_ms max_ms 429 other reply_null
     grep '^RESULT ' "$WORK/honest.txt" | while read -r _ phase n p50 p99 max n429 nother nnull; do
       printf '  %-8s | %6s %8s %8s %8s | %5s %6s %10s\n' "$phase" "$n" "$p50" "$p99" "$max" "$n429" "$nother" "$nnull"
