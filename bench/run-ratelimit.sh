@@ -19,7 +19,7 @@
 #      every line of the flood is dropped instead of stored), to see whether logging the refusals is what hurts.
 # The knowledge base holds the bundled articles (parley.jar seed-knowledge), so honest questions get answers.
 #   CONNECTIONS=8  DURATION=15  WARMUP=20  ROUNDS=2  CALLERS=60  INTERVAL=4  FLOOD_SECONDS=15  FLOOD_CONNECTIONS=8
-#   FLOOD_SESSIONS=50  PORT=18090 (limits on)  PORT_OFF=18091
+#   FLOOD_SESSIONS=50  PORT=18090 (limits on)  PORT_OFF=18091  PARTS="overhead flood" (either alone; "profile": a JFR profile of a flood alone)
 source "$(dirname "$0")/lib.sh"
 require_tools wrk pgbench psql curl python3
 CONNECTIONS="${CONNECTIONS:-8}"
@@ -28,6 +28,7 @@ CALLERS="${CALLERS:-60}"
 INTERVAL="${INTERVAL:-4}"
 FLOOD_SECONDS="${FLOOD_SECONDS:-15}"
 ROUNDS="${ROUNDS:-2}"
+PARTS="${PARTS:-overhead flood}"
 FLOOD_CONNECTIONS="${FLOOD_CONNECTIONS:-8}"
 FLOOD_SESSIONS="${FLOOD_SESSIONS:-50}"
 PORT="${PORT:-18090}"
@@ -35,10 +36,10 @@ PORT_OFF="${PORT_OFF:-18091}"
 PID_OFF=""
 HONEST_PID=""
 [ "$CALLERS" -le 250 ] || { echo "CALLERS: at most 250 (127.0.0.2..127.0.0.251)" >&2; exit 2; }
-begin ratelimit
+begin "ratelimit$([ "$PARTS" = "overhead flood" ] || echo "-${PARTS// /-}")"
 ensure_jar
 create_db parley_bench_ratelimit
-DATED="$RESULTS/ratelimit-$(date -u +%F).txt"
+DATED="$RESULTS/ratelimit-$(date -u +%F)$([ "$PARTS" = "overhead flood" ] || echo "-${PARTS// /-}").txt"
 
 cleanup_ratelimit() {
   if [ -n "$HONEST_PID" ]; then kill "$HONEST_PID" 2>/dev/null || true; wait "$HONEST_PID" 2>/dev/null || true; fi
@@ -93,45 +94,60 @@ fi
 psql -qAt -d postgres -c "ALTER DATABASE $BENCH_DB RESET log_statement"
 stop_service
 start_service "$PORT"
-start_off
+[[ " $PARTS " == *" overhead "* ]] && start_off
 conversation_ids 1001 2000 "$WORK/ids-wrk"
 log "JIT warm-up: ${WARMUP} s of appends on each instance"
 wrk_run "$CONNECTIONS" "$WARMUP" "$BENCH_DIR/load.lua" "http://127.0.0.1:$PORT" "$WORK/ids-wrk" append >/dev/null
-wrk_run "$CONNECTIONS" "$WARMUP" "$BENCH_DIR/load.lua" "http://127.0.0.1:$PORT_OFF" "$WORK/ids-wrk" append >/dev/null
+if [ -n "$PID_OFF" ]; then
+  wrk_run "$CONNECTIONS" "$WARMUP" "$BENCH_DIR/load.lua" "http://127.0.0.1:$PORT_OFF" "$WORK/ids-wrk" append >/dev/null
+fi
 refused0="$(metric "$PORT" parley_rate_limit_decisions_total 'outcome="refused"')"
 
 # --- a. overhead: ON, OFF, OFF, ON ---------------------------------------------------------------------------------
+# Besides the ratio: the CPU the serving JVM spent per append (its utime + stime over the point / requests), which
+# PostgreSQL's fsync stalls and other people's load move far less than throughput; and the WAL the whole cluster
+# wrote per floor transaction, which shows when someone else wrote a lot during a floor point.
 summary="$OUT/summary.txt"
-{
-  echo "## a. append throughput vs floor, limits ON (defaults) and OFF (benchmark 1's method: wrk load.lua over conversations 1001..2000 with a service token, then pgbench append-bare.pgbench; ${CONNECTIONS} connections, ${DURATION}s a point)"
-  printf '%-10s | %9s %7s %7s %6s | %9s %7s %7s | %6s | %s\n' limits svc_rps p50_ms p99_ms errors floor_tps p50_ms p99_ms ratio "load(1/5/15)"
-} | tee "$summary"
+wal_lsn() { psql -qAt -d postgres -c "SELECT pg_current_wal_lsn()"; }
+wal_per() { psql -qAt -d postgres -c "SELECT round(pg_wal_lsn_diff(pg_current_wal_lsn(), '$1') / 1024.0 / greatest($2, 1), 1)"; }
 # autovacuum is off on this machine's PostgreSQL: every append's update of its conversation (updated_at is in three
 # indexes) leaves a dead row version behind; VACUUM before each point, as a production server's autovacuum would
 vacuum_conversations() { psql_bench -c "VACUUM conversation.conversations" >/dev/null; }
-on=(); off=()
+if [[ " $PARTS " == *" overhead "* ]]; then
+{
+  echo "## a. append throughput vs floor, limits ON (defaults) and OFF (benchmark 1's method: wrk load.lua over conversations 1001..2000 with a service token, then pgbench append-bare.pgbench; ${CONNECTIONS} connections, ${DURATION}s a point)"
+  printf '%-10s | %9s %7s %7s %6s %10s | %9s %7s %7s %7s | %6s | %s\n' limits svc_rps p50_ms p99_ms errors cpu_us/req floor_tps p50_ms p99_ms WAL/tx ratio "load(1/5/15)"
+} | tee "$summary"
+on=(); off=(); cpu_on=(); cpu_off=()
 order=""; for ((r = 0; r < ROUNDS; r++)); do order="$order on off off on"; done
 for state in $order; do
-  port="$PORT"; [ "$state" = off ] && port="$PORT_OFF"
+  port="$PORT"; pid="$SERVICE_PID"; [ "$state" = off ] && { port="$PORT_OFF"; pid="$PID_OFF"; }
   vacuum_conversations
   wrk_run "$CONNECTIONS" 3 "$BENCH_DIR/load.lua" "http://127.0.0.1:$port" "$WORK/ids-wrk" append >/dev/null
-  read -r s_rps s_p50 s_p99 _ s_err < <(wrk_run "$CONNECTIONS" "$DURATION" "$BENCH_DIR/load.lua" "http://127.0.0.1:$port" "$WORK/ids-wrk" append)
+  t0="$(ticks_of "$pid")"
+  read -r s_rps s_p50 s_p99 s_n s_err < <(wrk_run "$CONNECTIONS" "$DURATION" "$BENCH_DIR/load.lua" "http://127.0.0.1:$port" "$WORK/ids-wrk" append)
+  cpu="$(awk -v t="$(( $(ticks_of "$pid") - t0 ))" -v hz="$(getconf CLK_TCK)" -v n="$s_n" 'BEGIN { printf "%.0f", t * 1e6 / hz / (n > 0 ? n : 1) }')"
   vacuum_conversations
-  read -r f_tps f_p50 f_p99 _ _ < <(pgbench_run "$CONNECTIONS" "$DURATION" "$BENCH_DIR/sql/append-bare.pgbench" -D nconv=1000)
+  w1="$(wal_lsn)"
+  read -r f_tps f_p50 f_p99 f_n _ < <(pgbench_run "$CONNECTIONS" "$DURATION" "$BENCH_DIR/sql/append-bare.pgbench" -D nconv=1000)
+  wal_f="$(wal_per "$w1" "$f_n")"
   r="$(ratio "$s_rps" "$f_tps")"
-  if [ "$state" = on ]; then on+=("$r"); else off+=("$r"); fi
-  printf '%-10s | %9s %7s %7s %6s | %9s %7s %7s | %6s | %s\n' "$state" "$s_rps" "$s_p50" "$s_p99" "$s_err" "$f_tps" "$f_p50" "$f_p99" "$r" "$(load_avg)" | tee -a "$summary"
+  if [ "$state" = on ]; then on+=("$r"); cpu_on+=("$cpu"); else off+=("$r"); cpu_off+=("$cpu"); fi
+  printf '%-10s | %9s %7s %7s %6s %10s | %9s %7s %7s %7s | %6s | %s\n' "$state" "$s_rps" "$s_p50" "$s_p99" "$s_err" "$cpu" "$f_tps" "$f_p50" "$f_p99" "$wal_f" "$r" "$(load_avg)" | tee -a "$summary"
 done
 refused1="$(metric "$PORT" parley_rate_limit_decisions_total 'outcome="refused"')"
 allowed_service="$(metric "$PORT" parley_rate_limit_decisions_total 'limit="service-writes",outcome="allowed"')"
-awk -v a="${on[*]}" -v c="${off[*]}" -v r="$((refused1 - refused0))" -v n="$allowed_service" 'BEGIN {
-  k = split(a, x, " "); for (i = 1; i <= k; i++) on += x[i] / k
-  k = split(c, y, " "); for (i = 1; i <= k; i++) off += y[i] / k
-  o = 100 * (1 - on / off)
-  printf "  ratio ON %.2f (mean of %s), OFF %.2f (mean of %s): overhead %.1f %% (target <= 5 %%: %s); service token: %d requests allowed by service-writes, %d refused (429) during the points\n",
-    on, a, off, c, o, (o <= 5 ? "met" : "MISSED"), n, r }' | tee -a "$summary"
-kill "$PID_OFF"; wait "$PID_OFF" 2>/dev/null || true; PID_OFF=""
+awk -v a="${on[*]}" -v c="${off[*]}" -v ca="${cpu_on[*]}" -v cc="${cpu_off[*]}" -v r="$((refused1 - refused0))" -v n="$allowed_service" '
+  function mean(list,   k, x, i, t) { k = split(list, x, " "); for (i = 1; i <= k; i++) t += x[i]; return t / k }
+  BEGIN {
+    on = mean(a); off = mean(c); o = 100 * (1 - on / off); con = mean(ca); coff = mean(cc); oc = 100 * (con / coff - 1)
+    printf "  ratio ON %.2f (mean of %s), OFF %.2f (mean of %s): overhead %.1f %%; service JVM CPU per append ON %.0f us (%s), OFF %.0f us (%s): overhead %+.1f %%; target <= 5 %%: %s by the ratio, %s by the CPU per append\n",
+      on, a, off, c, o, con, ca, coff, cc, oc, (o <= 5 ? "met" : "MISSED"), (oc <= 5 ? "met" : "MISSED")
+    printf "  service token: %d requests allowed by service-writes, %d refused (429) during the points\n", n, r }' | tee -a "$summary"
+fi
+if [ -n "$PID_OFF" ]; then kill "$PID_OFF"; wait "$PID_OFF" 2>/dev/null || true; PID_OFF=""; fi
 
+if [[ " $PARTS " == *" flood "* ]]; then
 # --- b. a flood from 127.0.0.1 while honest guests chat from 127.0.0.2.. -------------------------------------------
 log "seeding the knowledge base (bundled articles)"
 PARLEY_JWT_SECRET="$JWT_SECRET" PARLEY_LOG_LEVEL=ERROR "$BENCH_JAVA" -jar "$JAR" seed-knowledge --url "http://127.0.0.1:$PORT" | tail -1
@@ -209,4 +225,28 @@ stop_service
 PARLEY_TRACING_REQUEST_LOG_CAPACITY=1 start_service "$PORT"
 wrk_run "$CONNECTIONS" "$WARMUP" "$BENCH_DIR/load.lua" "http://127.0.0.1:$PORT" "$WORK/ids-wrk" append >/dev/null # the same JIT warm-up as before
 flood_round "request log queue of 1 line"
+fi
+
+# --- c. where a refusal's CPU goes (PARTS=profile): JFR over a flood alone, request log as shipped ---------------------
+if [[ " $PARTS " == *" profile "* ]]; then
+  [ -s "$WORK/flood-sessions" ] || { create_conversations 5001 "$((5000 + FLOOD_SESSIONS))"
+    for ((n = 5001; n <= 5000 + FLOOD_SESSIONS; n++)); do printf 'bench-session-%012d\n' "$n"; done >"$WORK/flood-sessions"; }
+  log "a ${FLOOD_SECONDS}s flood with JFR, to warm the 429 path; then another one recorded"
+  wrk -t2 -c"$FLOOD_CONNECTIONS" -d"${FLOOD_SECONDS}s" -s "$BENCH_DIR/flood.lua" "http://127.0.0.1:$PORT" -- "$WORK/flood-sessions" >/dev/null 2>&1 || true
+  JCMD="$(dirname "$BENCH_JAVA")/jcmd"; [ -x "$JCMD" ] || JCMD=jcmd
+  "$JCMD" "$SERVICE_PID" JFR.start name=flood filename="$WORK/flood.jfr" settings=profile >/dev/null
+  t0="$(ticks_of "$SERVICE_PID")"
+  cpu_sample_start
+  wrk -t2 -c"$FLOOD_CONNECTIONS" -d"${FLOOD_SECONDS}s" -s "$BENCH_DIR/flood.lua" "http://127.0.0.1:$PORT" -- "$WORK/flood-sessions" >"$WORK/flood.txt" 2>&1 || true
+  split="$(cpu_sample_end)"
+  t1="$(ticks_of "$SERVICE_PID")"
+  "$JCMD" "$SERVICE_PID" JFR.stop name=flood >/dev/null
+  cp "$WORK/flood.jfr" "$OUT/flood.jfr" # not committed (bench/.gitignore)
+  read -r _ _ _ p_n _ < <(grep '^RESULT ' "$WORK/flood.txt" | cut -d' ' -f2-)
+  {
+    echo "# JFR profile of the limited instance during a ${FLOOD_SECONDS}s flood ($FLOOD_CONNECTIONS connections of guest chat turns from 127.0.0.1; the recorder on): $(grep '^STATUS ' "$WORK/flood.txt")  (2xx 429 other socket-errors)"
+    echo "# $p_n requests; service JVM CPU $(awk -v t="$((t1 - t0))" -v hz="$(getconf CLK_TCK)" -v n="$p_n" 'BEGIN { printf "%.1f us per request", t * 1e6 / hz / (n > 0 ? n : 1) }'); machine: $split"
+    python3 "$BENCH_DIR/jfr_breakdown.py" "$(dirname "$BENCH_JAVA")/jfr" "$WORK/flood.jfr"
+  } | tee "$OUT/flood-profile.txt"
+fi
 echo "# load average after: $(load_avg)" | tee -a "$summary"
