@@ -47,13 +47,12 @@ final class EarlyRefusalFilter implements Ordered {
     }
 
     @RequestFilter
-    @Nullable
-    CompletionStage<HttpResponse<?>> refuseEmptyGuestAddress(HttpRequest<?> request) {
+    CompletionStage<@Nullable HttpResponse<?>> refuseEmptyGuestAddress(HttpRequest<?> request) {
         // any Authorization header is a token attempt: authenticated (RateLimitFilter) or refused with 401
         if (request.getHeaders().contains(HttpHeaders.AUTHORIZATION)) {
-            return null;
+            return RateLimitFilter.PROCEED;
         }
         Decision refusal = limiter.refuseAtOnce(Limit.GUEST_ADDRESS, addresses.clientKey(request));
-        return refusal == null ? null : RateLimitFilter.refuse(request, refusal, refusals, tarpit);
+        return refusal == null ? RateLimitFilter.PROCEED : RateLimitFilter.refuse(request, refusal, refusals, tarpit);
     }
 }

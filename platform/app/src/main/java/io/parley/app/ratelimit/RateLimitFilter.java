@@ -22,6 +22,7 @@ import io.parley.kernel.Role;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 
 /**
@@ -54,6 +55,11 @@ final class RateLimitFilter implements Ordered {
     static final String SESSION_VARIABLE = "session_id";
     private static final String DECISION = RateLimitFilter.class.getName() + ".decision";
     private static final int MAX_SESSION_KEY = 128;
+    /**
+     * What a request filter of ours returns to let the request go on: a future of no response (a null future
+     * itself is not accepted where a filter may answer later).
+     */
+    static final CompletionStage<@Nullable HttpResponse<?>> PROCEED = CompletableFuture.completedFuture(null);
 
     private final RateLimiter limiter;
     private final ClientAddresses addresses;
@@ -74,18 +80,17 @@ final class RateLimitFilter implements Ordered {
     }
 
     @RequestFilter
-    @Nullable
-    CompletionStage<HttpResponse<?>> check(HttpRequest<?> request, @Nullable @Body byte[] body) {
+    CompletionStage<@Nullable HttpResponse<?>> check(HttpRequest<?> request, @Nullable @Body byte[] body) {
         Decision decision = limiter.check(charges(request, body));
         if (decision.isAllowed()) {
             request.setAttribute(DECISION, decision);
-            return null;
+            return PROCEED;
         }
         return refuse(request, decision, refusals, tarpit);
     }
 
     /** The 429 of a refused request, marked so that no request log records it, held back by the tarpit if due. */
-    static CompletionStage<HttpResponse<?>> refuse(HttpRequest<?> request, Decision decision, RefusalResponses refusals, Tarpit tarpit) {
+    static CompletionStage<@Nullable HttpResponse<?>> refuse(HttpRequest<?> request, Decision decision, RefusalResponses refusals, Tarpit tarpit) {
         request.setAttribute(RateLimitRefusal.REQUEST_ATTRIBUTE, Boolean.TRUE);
         return tarpit.answer(refusals.tooManyRequests(decision), decision.refusalsInARow());
     }
