@@ -19,7 +19,8 @@
 #      (parley.rate-limits.refusal-delay=0s: every refusal answered at once), to see what the delay buys.
 # The knowledge base holds the bundled articles (parley.jar seed-knowledge), so honest questions get answers.
 #   CONNECTIONS=8  DURATION=15  WARMUP=20  ROUNDS=2  CALLERS=60  INTERVAL=4  FLOOD_SECONDS=15  FLOOD_CONNECTIONS=8
-#   FLOOD_SESSIONS=50  PORT=18090 (limits on)  PORT_OFF=18091  PARTS="overhead flood" (either alone; "profile": a JFR profile of a flood alone)
+#   FLOOD_SESSIONS=50  PORT=18090 (limits on)  PORT_OFF=18091  PARTS="overhead flood" (either alone; "profile": a JFR profile of a flood alone,
+#   on an instance with the tarpit off, since with it on the flood sends only ~20 requests a second)
 source "$(dirname "$0")/lib.sh"
 require_tools wrk pgbench psql curl python3
 CONNECTIONS="${CONNECTIONS:-8}"
@@ -232,6 +233,9 @@ fi
 
 # --- c. where a refusal's CPU goes (PARTS=profile): JFR over a flood alone, request log as shipped ---------------------
 if [[ " $PARTS " == *" profile "* ]]; then
+  log "restarting the limited instance with parley.rate-limits.refusal-delay=0s (every refusal answered at once)"
+  stop_service
+  PARLEY_RATE_LIMITS_REFUSAL_DELAY=0s start_service "$PORT"
   [ -s "$WORK/flood-sessions" ] || { create_conversations 5001 "$((5000 + FLOOD_SESSIONS))"
     for ((n = 5001; n <= 5000 + FLOOD_SESSIONS; n++)); do printf 'bench-session-%012d\n' "$n"; done >"$WORK/flood-sessions"; }
   log "a ${FLOOD_SECONDS}s flood with JFR, to warm the 429 path; then another one recorded"
@@ -247,7 +251,7 @@ if [[ " $PARTS " == *" profile "* ]]; then
   cp "$WORK/flood.jfr" "$OUT/flood.jfr" # not committed (bench/.gitignore)
   read -r _ _ _ p_n _ < <(grep '^RESULT ' "$WORK/flood.txt" | cut -d' ' -f2-)
   {
-    echo "# JFR profile of the limited instance during a ${FLOOD_SECONDS}s flood ($FLOOD_CONNECTIONS connections of guest chat turns from 127.0.0.1; the recorder on): $(grep '^STATUS ' "$WORK/flood.txt")  (2xx 429 other socket-errors)"
+    echo "# JFR profile of the limited instance (tarpit off) during a ${FLOOD_SECONDS}s flood ($FLOOD_CONNECTIONS connections of guest chat turns from 127.0.0.1; the recorder on): $(grep '^STATUS ' "$WORK/flood.txt")  (2xx 429 other socket-errors)"
     echo "# $p_n requests; service JVM CPU $(awk -v t="$((t1 - t0))" -v hz="$(getconf CLK_TCK)" -v n="$p_n" 'BEGIN { printf "%.1f us per request", t * 1e6 / hz / (n > 0 ? n : 1) }'); machine: $split"
     python3 "$BENCH_DIR/jfr_breakdown.py" "$(dirname "$BENCH_JAVA")/jfr" "$WORK/flood.jfr"
   } | tee "$OUT/flood-profile.txt"
