@@ -14,12 +14,13 @@
 #      sends guest chat turns from 127.0.0.1 on 8 connections (bench/flood.lua, on FLOOD_SESSIONS existing guest
 #      sessions at random, so the guest-address budget, 30 burst + 60/min, is the one that binds). Reported: the
 #      flood's turns stored (<= 30 + 1/s x its duration), honest p99 with and without the flood (target within
-#      1.5x), their 429s (target 0), and the request-log rows the refused requests still wrote. Then the same again
-#      on a restarted instance whose request-log queue holds 1 line (parley.tracing.request-log.capacity=1: nearly
-#      every line of the flood is dropped instead of stored), to see whether logging the refusals is what hurts.
+#      1.5x), their 429s (target 0), the request-log rows of the flood (refusals are not logged), and the refusals
+#      the tarpit delayed. Then the same again on a restarted instance with the tarpit off
+#      (parley.rate-limits.refusal-delay=0s: every refusal answered at once), to see what the delay buys.
 # The knowledge base holds the bundled articles (parley.jar seed-knowledge), so honest questions get answers.
 #   CONNECTIONS=8  DURATION=15  WARMUP=20  ROUNDS=2  CALLERS=60  INTERVAL=4  FLOOD_SECONDS=15  FLOOD_CONNECTIONS=8
-#   FLOOD_SESSIONS=50  PORT=18090 (limits on)  PORT_OFF=18091  PARTS="overhead flood" (either alone; "profile": a JFR profile of a flood alone)
+#   FLOOD_SESSIONS=50  PORT=18090 (limits on)  PORT_OFF=18091  PARTS="overhead flood" (either alone; "profile": a JFR profile of a flood alone,
+#   on an instance with the tarpit off, since with it on the flood sends only ~20 requests a second)
 source "$(dirname "$0")/lib.sh"
 require_tools wrk pgbench psql curl python3
 CONNECTIONS="${CONNECTIONS:-8}"
@@ -164,6 +165,7 @@ flood_round() {
   sleep 1
   local before_turns before_msgs; read -r before_turns before_msgs < <(flood_turns)
   local dropped0; dropped0="$(metric "$PORT" parley_request_log_dropped_total 'reason="queue_full"')"
+  local delayed0; delayed0="$(metric "$PORT" parley_rate_limit_delayed_refusals_total 'outcome="delayed"')"
   python3 -u "$BENCH_DIR/honest_chat.py" "$PORT" "$CALLERS" "$INTERVAL" "quiet:$FLOOD_SECONDS,flood:$FLOOD_SECONDS,after:$FLOOD_SECONDS" \
     >"$WORK/honest.txt" 2>&1 &
   HONEST_PID=$!
@@ -193,6 +195,7 @@ flood_round() {
     WHERE created_at BETWEEN '$t0' AND '$t1'" | tr '|' ' ')
   local honest_flood; honest_flood="$(awk '$1 == "RESULT" && $2 == "flood" { print $3 }' "$WORK/honest.txt")"
   dropped=$(($(metric "$PORT" parley_request_log_dropped_total 'reason="queue_full"') - dropped0))
+  local delayed; delayed=$(($(metric "$PORT" parley_rate_limit_delayed_refusals_total 'outcome="delayed"') - delayed0))
   seconds="$(awk -v a="$s0" -v b="$s1" 'BEGIN { printf "%.1f", b - a }')"
   budget="$(awk -v s="$seconds" 'BEGIN { printf "%d", 30 + s }')"
   {
@@ -201,7 +204,8 @@ flood_round() {
     echo "  CPU during the flood: $cpu"
     awk -v t="$turns" -v b="$budget" -v m="$msgs" 'BEGIN {
       printf "  stored by the flood: %d turns (%d messages with the replies); budget guest-address 30 burst + 1/s x the flood = %d: %s\n", t, m, b, (t <= b ? "within" : "OVER") }'
-    echo "  request log during the flood: $log_rows rows stored, $log_429 of them 429 (refused requests are logged too); $dropped lines dropped (queue full);" \
+    echo "  tarpit: $delayed refusals answered late (refusal-delay)"
+    echo "  request log during the flood: $log_rows rows stored, $log_429 of them 429 (refusals are not logged: target 0); $dropped lines dropped (queue full);" \
          "answered chat turns (200) logged: $log_chat200 of about $((honest_flood + fl_ok)) (the honest turns sent in the flood phase + the flood's 200s)"
     printf '  %-8s | %6s %8s %8s %8s | %5s %6s %10s\n' phase turns p50_ms p99_ms max_ms 429 other reply_null
     grep '^RESULT ' "$WORK/honest.txt" | while read -r _ phase n p50 p99 max n429 nother nnull; do
@@ -217,18 +221,21 @@ flood_round() {
       f, w, f / w, (f / w <= 1.5 ? "met" : "MISSED"), z, (z == 0 ? "met" : "MISSED"), (t <= b ? "met" : "MISSED") }' | tee -a "$summary"
 }
 
-flood_round "request log as shipped"
-# the same with the request log's queue at 1 line: refused requests (nearly) stop costing an insert, which shows
-# whether logging the flood's 429s is what slows the honest callers
-log "restarting the limited instance with parley.tracing.request-log.capacity=1"
+flood_round "as shipped, tarpit on"
+# the same with the tarpit off: every refusal answered at once, so the flood runs as fast as refusals are made,
+# which shows what the early, unlogged refusal costs alone and what the delay adds
+log "restarting the limited instance with parley.rate-limits.refusal-delay=0s"
 stop_service
-PARLEY_TRACING_REQUEST_LOG_CAPACITY=1 start_service "$PORT"
+PARLEY_RATE_LIMITS_REFUSAL_DELAY=0s start_service "$PORT"
 wrk_run "$CONNECTIONS" "$WARMUP" "$BENCH_DIR/load.lua" "http://127.0.0.1:$PORT" "$WORK/ids-wrk" append >/dev/null # the same JIT warm-up as before
-flood_round "request log queue of 1 line"
+flood_round "tarpit off (refusal-delay=0s)"
 fi
 
 # --- c. where a refusal's CPU goes (PARTS=profile): JFR over a flood alone, request log as shipped ---------------------
 if [[ " $PARTS " == *" profile "* ]]; then
+  log "restarting the limited instance with parley.rate-limits.refusal-delay=0s (every refusal answered at once)"
+  stop_service
+  PARLEY_RATE_LIMITS_REFUSAL_DELAY=0s start_service "$PORT"
   [ -s "$WORK/flood-sessions" ] || { create_conversations 5001 "$((5000 + FLOOD_SESSIONS))"
     for ((n = 5001; n <= 5000 + FLOOD_SESSIONS; n++)); do printf 'bench-session-%012d\n' "$n"; done >"$WORK/flood-sessions"; }
   log "a ${FLOOD_SECONDS}s flood with JFR, to warm the 429 path; then another one recorded"
@@ -244,7 +251,7 @@ if [[ " $PARTS " == *" profile "* ]]; then
   cp "$WORK/flood.jfr" "$OUT/flood.jfr" # not committed (bench/.gitignore)
   read -r _ _ _ p_n _ < <(grep '^RESULT ' "$WORK/flood.txt" | cut -d' ' -f2-)
   {
-    echo "# JFR profile of the limited instance during a ${FLOOD_SECONDS}s flood ($FLOOD_CONNECTIONS connections of guest chat turns from 127.0.0.1; the recorder on): $(grep '^STATUS ' "$WORK/flood.txt")  (2xx 429 other socket-errors)"
+    echo "# JFR profile of the limited instance (tarpit off) during a ${FLOOD_SECONDS}s flood ($FLOOD_CONNECTIONS connections of guest chat turns from 127.0.0.1; the recorder on): $(grep '^STATUS ' "$WORK/flood.txt")  (2xx 429 other socket-errors)"
     echo "# $p_n requests; service JVM CPU $(awk -v t="$((t1 - t0))" -v hz="$(getconf CLK_TCK)" -v n="$p_n" 'BEGIN { printf "%.1f us per request", t * 1e6 / hz / (n > 0 ? n : 1) }'); machine: $split"
     python3 "$BENCH_DIR/jfr_breakdown.py" "$(dirname "$BENCH_JAVA")/jfr" "$WORK/flood.jfr"
   } | tee "$OUT/flood-profile.txt"

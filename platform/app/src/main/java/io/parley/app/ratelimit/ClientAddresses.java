@@ -1,5 +1,6 @@
 package io.parley.app.ratelimit;
 
+import io.micronaut.http.HttpRequest;
 import io.netty.handler.ipfilter.IpFilterRuleType;
 import io.netty.handler.ipfilter.IpSubnetFilterRule;
 import io.netty.util.NetUtil;
@@ -22,6 +23,8 @@ import java.util.List;
  * subscriber usually holds a whole /64 and could otherwise rotate addresses inside it.
  */
 final class ClientAddresses {
+
+    private static final String FORWARDED_FOR = "X-Forwarded-For";
 
     private final List<IpSubnetFilterRule> trusted;
 
@@ -52,6 +55,12 @@ final class ClientAddresses {
             throw new IllegalArgumentException("not an IP address or CIDR: " + cidr);
         }
         return new IpSubnetFilterRule(address, prefix, IpFilterRuleType.ACCEPT);
+    }
+
+    /** The client's key of a request: its socket's peer and {@code X-Forwarded-For} headers. */
+    String clientKey(HttpRequest<?> request) {
+        InetAddress peer = request.getRemoteAddress().getAddress();
+        return trusted.isEmpty() ? key(peer) : clientKey(peer, request.getHeaders().getAll(FORWARDED_FOR));
     }
 
     /**

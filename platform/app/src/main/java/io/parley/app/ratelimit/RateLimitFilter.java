@@ -4,11 +4,9 @@ import io.micronaut.context.annotation.Requires;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.core.order.Ordered;
 import io.micronaut.http.BasicHttpAttributes;
-import io.micronaut.http.HttpHeaders;
 import io.micronaut.http.HttpMethod;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
-import io.micronaut.http.HttpStatus;
 import io.micronaut.http.MutableHttpResponse;
 import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.RequestFilter;
@@ -19,13 +17,13 @@ import io.micronaut.http.uri.UriMatchInfo;
 import io.micronaut.security.authentication.Authentication;
 import io.parley.app.ratelimit.RateLimiter.Charge;
 import io.parley.app.ratelimit.RateLimiter.Decision;
-import io.parley.app.web.Problems;
+import io.parley.kernel.RateLimitRefusal;
 import io.parley.kernel.Role;
 
-import java.net.InetAddress;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 
 /**
  * Rate limits on every write of the API (issue 17), checked right after authentication and body validation
@@ -43,6 +41,9 @@ import java.util.Map;
  * </ul>
  * A refusal is 429 problem+json {@code urn:parley:problem:rate-limited} with {@code Retry-After}; every
  * limited response carries {@code RateLimit-Policy} and {@code RateLimit} ({@link RateLimitHeaders}).
+ * A guest whose address has no token left was already refused by {@link EarlyRefusalFilter}, before
+ * authentication and before the body was read. A refusal is not request-logged ({@link RateLimitRefusal}),
+ * and the {@link Tarpit} holds back the answers to a key refused again and again.
  */
 @ServerFilter(value = "/api/**", methods = {HttpMethod.POST, HttpMethod.PUT, HttpMethod.PATCH, HttpMethod.DELETE})
 @Requires(property = RateLimitSettings.ENABLED, notEquals = "false")
@@ -52,16 +53,24 @@ final class RateLimitFilter implements Ordered {
     static final String CONVERSATIONS = "/api/v1/conversations";
     static final String TRACES = "/api/v1/traces";
     static final String SESSION_VARIABLE = "session_id";
-    private static final String FORWARDED_FOR = "X-Forwarded-For";
     private static final String DECISION = RateLimitFilter.class.getName() + ".decision";
     private static final int MAX_SESSION_KEY = 128;
+    /**
+     * What a request filter of ours returns to let the request go on: a future of no response (a null future
+     * itself is not accepted where a filter may answer later).
+     */
+    static final CompletionStage<@Nullable HttpResponse<?>> PROCEED = CompletableFuture.completedFuture(null);
 
     private final RateLimiter limiter;
     private final ClientAddresses addresses;
+    private final RefusalResponses refusals;
+    private final Tarpit tarpit;
 
-    RateLimitFilter(RateLimiter limiter, RateLimitSettings settings) {
+    RateLimitFilter(RateLimiter limiter, RateLimitSettings settings, RefusalResponses refusals, Tarpit tarpit) {
         this.limiter = limiter;
         this.addresses = settings.clientAddresses();
+        this.refusals = refusals;
+        this.tarpit = tarpit;
     }
 
     @Override
@@ -71,14 +80,19 @@ final class RateLimitFilter implements Ordered {
     }
 
     @RequestFilter
-    @Nullable
-    HttpResponse<?> check(HttpRequest<?> request, @Nullable @Body byte[] body) {
+    CompletionStage<@Nullable HttpResponse<?>> check(HttpRequest<?> request, @Nullable @Body byte[] body) {
         Decision decision = limiter.check(charges(request, body));
         if (decision.isAllowed()) {
             request.setAttribute(DECISION, decision);
-            return null;
+            return PROCEED;
         }
-        return tooManyRequests(decision);
+        return refuse(request, decision, refusals, tarpit);
+    }
+
+    /** The 429 of a refused request, marked so that no request log records it, held back by the tarpit if due. */
+    static CompletionStage<@Nullable HttpResponse<?>> refuse(HttpRequest<?> request, Decision decision, RefusalResponses refusals, Tarpit tarpit) {
+        request.setAttribute(RateLimitRefusal.REQUEST_ATTRIBUTE, Boolean.TRUE);
+        return tarpit.answer(refusals.tooManyRequests(decision), decision.refusalsInARow());
     }
 
     @ResponseFilter
@@ -130,8 +144,7 @@ final class RateLimitFilter implements Ordered {
     }
 
     private String clientAddress(HttpRequest<?> request) {
-        InetAddress peer = request.getRemoteAddress().getAddress();
-        return addresses.clientKey(peer, request.getHeaders().getAll(FORWARDED_FOR));
+        return addresses.clientKey(request);
     }
 
     private static boolean isServiceOrAdmin(Authentication caller) {
@@ -170,16 +183,5 @@ final class RateLimitFilter implements Ordered {
             }
         }
         return true;
-    }
-
-    private static HttpResponse<?> tooManyRequests(Decision decision) {
-        Limit limit = decision.refusingLimit();
-        long retryAfter = decision.retryAfterSeconds();
-        String detail = "Too many requests for the " + limit.configName() + " limit; retry in " + retryAfter + " s.";
-        MutableHttpResponse<?> response = Problems.respond(HttpResponse.status(HttpStatus.TOO_MANY_REQUESTS), HttpStatus.TOO_MANY_REQUESTS,
-                detail, List.of(), Map.of("limit", limit.configName(), "retry_after", retryAfter));
-        return response.header(HttpHeaders.RETRY_AFTER, Long.toString(retryAfter))
-                .header(RateLimitHeaders.POLICY, RateLimitHeaders.policy(decision.observations()))
-                .header(RateLimitHeaders.STATE, RateLimitHeaders.state(decision.observations()));
     }
 }

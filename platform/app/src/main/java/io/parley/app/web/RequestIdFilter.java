@@ -9,6 +9,7 @@ import io.micronaut.http.annotation.Filter;
 import io.micronaut.http.filter.HttpServerFilter;
 import io.micronaut.http.filter.ServerFilterChain;
 import io.micronaut.http.filter.ServerFilterPhase;
+import io.parley.kernel.RateLimitRefusal;
 import org.reactivestreams.Publisher;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -21,7 +22,8 @@ import java.util.regex.Pattern;
  * Gives every request an id (the client's {@code X-Request-Id} when it is sane, else a new one),
  * puts it in the logging context of everything that handles the request, echoes it in the
  * response, and writes one access line: method, route template, status, latency. Never the raw
- * path, query or body: they can carry personal data.
+ * path, query or body: they can carry personal data. A write the rate limiter refused gets no access line
+ * ({@link RateLimitRefusal}: a flood is counted, not logged line by line).
  */
 @Filter(Filter.MATCH_ALL_PATTERN)
 final class RequestIdFilter implements HttpServerFilter {
@@ -45,7 +47,7 @@ final class RequestIdFilter implements HttpServerFilter {
                 .propagate()) {
             return Publishers.map(chain.proceed(request), response -> {
                 response.header(HEADER, requestId);
-                if (ACCESS.isInfoEnabled()) {
+                if (ACCESS.isInfoEnabled() && request.getAttribute(RateLimitRefusal.REQUEST_ATTRIBUTE).isEmpty()) {
                     MDC.put(RequestIdContext.MDC_KEY, requestId);
                     try {
                         ACCESS.info("{} {} {} {}ms", request.getMethodName(),

@@ -34,6 +34,9 @@ class RateLimitSettingsTest {
             assertEquals("Budget[capacity=60000, refillTokens=30000, refillPeriod=PT1S]", settings.configured(Limit.TRACE_SPANS).toString());
             assertEquals(1, settings.instances());
             assertEquals(List.of(), settings.trustedProxies());
+            assertEquals(java.time.Duration.ofSeconds(1), settings.refusalDelay());
+            assertEquals(10, settings.refusalDelayAfter());
+            assertEquals(1000, settings.maxDelayedRefusals());
         }
     }
 
@@ -55,7 +58,10 @@ class RateLimitSettingsTest {
                 Map.of("parley.rate-limits.guest-session.capacity", "0"),
                 Map.of("parley.rate-limits.user-writes.refill-period", "0s"),
                 Map.of("parley.rate-limits.instances", "0"),
-                Map.of("parley.rate-limits.trusted-proxies", "proxy.internal"))) {
+                Map.of("parley.rate-limits.trusted-proxies", "proxy.internal"),
+                Map.of("parley.rate-limits.refusal-delay", "-1s"),
+                Map.of("parley.rate-limits.refusal-delay", "1m"),
+                Map.of("parley.rate-limits.refusal-delay-after", "0"))) {
             Exception failure = assertThrows(Exception.class, () -> ApplicationContext.run(properties(wrong), "test").close(), wrong::toString);
             assertTrue(causes(failure).contains("parley.rate-limits") || causes(failure).contains("not an IP address"), () -> causes(failure));
         }

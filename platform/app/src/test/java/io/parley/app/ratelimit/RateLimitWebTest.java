@@ -9,8 +9,12 @@ import io.parley.app.support.WebTest;
 import io.parley.kernel.Ids;
 import io.parley.testing.MutableClock;
 import io.parley.testing.TestDatabase;
+import io.parley.tracing.application.service.ApiRequestLogService;
+import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 
+import java.nio.charset.StandardCharsets;
+import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -22,6 +26,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -49,6 +54,9 @@ class RateLimitWebTest extends WebTest {
     Clock clock() {
         return clock;
     }
+
+    @Inject
+    ApiRequestLogService requestLog;
 
     @Override
     public Map<String, String> getProperties() {
@@ -135,6 +143,67 @@ class RateLimitWebTest extends WebTest {
         assertEquals("\"guest-address\";q=6;w=180", refused.header("RateLimit-Policy"));
         assertEquals("\"guest-address\";r=0;t=180", refused.header("RateLimit"));
         assertEquals(before, rows(), "a refused turn stores no conversation, message, span or ticket");
+    }
+
+    /** A request sent at an instant of its own, and the request-log rows stored for that instant. */
+    private record Logged(Reply reply, long rows) {
+    }
+
+    private Logged logged(Supplier<Reply> request) {
+        clock.advance(Duration.ofMillis(3));
+        Instant at = clock.instant();
+        Reply reply = request.get();
+        requestLog.flush();
+        return new Logged(reply, Fixtures.queryLong("SELECT count(*) FROM tracing.api_requests WHERE created_at = ?", Timestamp.from(at)));
+    }
+
+    @Test
+    void a_refusal_stores_nothing_not_even_a_request_log_row_and_is_counted_instead() {
+        Map<String, Double> before = decisions();
+        String address = newAddress();
+        Logged answered = logged(() -> chat(address, null, "Hello, I need help with my order"));
+        assertEquals(200, answered.reply().status(), answered.reply()::toString);
+        assertEquals(1, answered.rows(), "an answered write is logged");
+        String first = (String) answered.reply().field("session_id");
+        String second = startGuestChat(address);
+
+        // refused once the body is read: the turn would start a third conversation
+        Logged lateRefusal = logged(() -> chat(address, null, "a third conversation"));
+        assertRateLimited(lateRefusal.reply(), "new-conversation");
+        assertEquals(0, lateRefusal.rows(), "a refusal writes no request-log row");
+
+        for (String session : List.of(first, first, second, second)) {
+            assertEquals(200, chat(address, session, "and another question").status());
+        }
+        Map<String, Long> rowsBefore = rows();
+        // refused as soon as it arrives: the address has no token left
+        Logged earlyRefusal = logged(() -> chat(address, first, "one too many"));
+        assertRateLimited(earlyRefusal.reply(), "guest-address");
+        assertEquals(0, earlyRefusal.rows(), "a refusal writes no request-log row");
+        assertEquals(rowsBefore, rows(), "a refused turn stores no conversation, message, span or ticket");
+
+        Map<String, Double> after = decisions();
+        assertEquals(1.0, after.get("new-conversation/refused") - before.getOrDefault("new-conversation/refused", 0.0));
+        assertEquals(1.0, after.get("guest-address/refused") - before.getOrDefault("guest-address/refused", 0.0));
+    }
+
+    @Test
+    void a_guest_address_without_tokens_is_refused_before_its_body_is_read_and_a_token_still_goes_through_authentication() {
+        String address = newAddress();
+        String first = startGuestChat(address);
+        String second = startGuestChat(address);
+        for (String session : List.of(first, first, second, second)) {
+            assertEquals(200, chat(address, session, "and another question").status());
+        }
+        byte[] malformed = "{\"session_id\": \"".getBytes(StandardCharsets.UTF_8);
+
+        // a malformed body would be a 400 once read: the 429 comes first
+        Reply refused = http.send("POST", "/api/v1/chat", null, "application/json", malformed, Map.of("X-Forwarded-For", address));
+
+        assertRateLimited(refused, "guest-address");
+        // a token is checked before any limit that is keyed by it: a bad one is a 401, not the address's 429
+        assertEquals(401, http.send("POST", "/api/v1/chat", "not-a-token", "application/json", malformed,
+                Map.of("X-Forwarded-For", address)).status());
     }
 
     @Test

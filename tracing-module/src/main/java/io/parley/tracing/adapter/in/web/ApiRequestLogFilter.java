@@ -11,6 +11,7 @@ import io.micronaut.http.filter.ServerFilterPhase;
 import io.micronaut.security.authentication.Authentication;
 import io.parley.kernel.Caller;
 import io.parley.kernel.Ids;
+import io.parley.kernel.RateLimitRefusal;
 import io.parley.kernel.Role;
 import io.parley.tracing.application.port.in.RecordApiRequestUseCase;
 import io.parley.tracing.domain.ApiRequest;
@@ -28,7 +29,9 @@ import java.util.Set;
 /**
  * Logs every answered {@code /api/**} request: route template (never the raw path or query, which
  * carry ids and personal data), method, status, latency, time and the kind of caller (never who).
- * Handing the line over only queues it, so the response is never held up by the log.
+ * Handing the line over only queues it, so the response is never held up by the log. A write the rate
+ * limiter refused ({@link RateLimitRefusal}) is not logged: refusals are counted in the rate limiter's
+ * metric, and a flood must not become a flood of rows.
  */
 @Filter("/api/**")
 final class ApiRequestLogFilter implements HttpServerFilter {
@@ -58,6 +61,9 @@ final class ApiRequestLogFilter implements HttpServerFilter {
         Instant at = clock.instant();
         long started = System.nanoTime();
         return Publishers.map(chain.proceed(request), response -> {
+            if (request.getAttribute(RateLimitRefusal.REQUEST_ATTRIBUTE).isPresent()) {
+                return response;
+            }
             try {
                 String endpoint = ApiRequest.fitEndpoint(BasicHttpAttributes.getUriTemplate(request).orElse(ApiRequest.UNMATCHED));
                 requestLog.record(new ApiRequest(Ids.newId(clock), endpoint, method, response.code(),

@@ -1,16 +1,32 @@
 package io.parley.tracing.adapter.in.web;
 
+import io.micronaut.core.async.publisher.Publishers;
 import io.micronaut.http.HttpAttributes;
 import io.micronaut.http.HttpRequest;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.HttpStatus;
 import io.micronaut.http.MutableHttpRequest;
+import io.micronaut.http.MutableHttpResponse;
 import io.micronaut.security.authentication.Authentication;
+import io.parley.kernel.RateLimitRefusal;
+import io.parley.tracing.domain.ApiRequest;
 import org.junit.jupiter.api.Test;
+import org.reactivestreams.Publisher;
+import org.reactivestreams.Subscriber;
+import org.reactivestreams.Subscription;
 
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-/** The caller kind the request log stores: what {@link io.parley.kernel.Caller#kind()} would say, never who. */
+/**
+ * The caller kind the request log stores (what {@link io.parley.kernel.Caller#kind()} would say, never who), and
+ * which answers it stores at all.
+ */
 class ApiRequestLogFilterTest {
 
     private static String kind(List<String> roles, String endpoint) {
@@ -35,5 +51,44 @@ class ApiRequestLogFilterTest {
         assertEquals("guest", kind(null, "/api/v1/sessions/{session_id}/messages"));
         assertEquals("anonymous", kind(null, "/api/v1/conversations/{id}"));
         assertEquals("anonymous", kind(null, "(unmatched)"));
+    }
+
+    /** Runs the filter over a chain that answers {@code status}; returns the lines it handed to the log. */
+    private static List<ApiRequest> logged(MutableHttpRequest<?> request, HttpStatus status) {
+        List<ApiRequest> lines = new ArrayList<>();
+        ApiRequestLogFilter filter = new ApiRequestLogFilter(lines::add, Clock.fixed(Instant.parse("2026-12-05T12:00:00Z"), ZoneOffset.UTC));
+        Publisher<MutableHttpResponse<?>> answer = filter.doFilter(request, next -> Publishers.just(HttpResponse.status(status)));
+        answer.subscribe(new Subscriber<MutableHttpResponse<?>>() {
+            @Override
+            public void onSubscribe(Subscription subscription) {
+                subscription.request(1);
+            }
+
+            @Override
+            public void onNext(MutableHttpResponse<?> response) {
+                assertEquals(status.getCode(), response.code());
+            }
+
+            @Override
+            public void onError(Throwable error) {
+                throw new AssertionError(error);
+            }
+
+            @Override
+            public void onComplete() {
+            }
+        });
+        return lines;
+    }
+
+    @Test
+    void a_write_the_rate_limiter_refused_is_not_logged_and_any_other_answer_is() {
+        assertEquals(1, logged(HttpRequest.POST("/api/v1/chat", "{}"), HttpStatus.OK).size());
+        assertEquals(1, logged(HttpRequest.POST("/api/v1/chat", "{}"), HttpStatus.TOO_MANY_REQUESTS).size(),
+                "a 429 of anything else (a stream limit) is logged");
+        MutableHttpRequest<?> refused = HttpRequest.POST("/api/v1/chat", "{}");
+        refused.setAttribute(RateLimitRefusal.REQUEST_ATTRIBUTE, Boolean.TRUE);
+
+        assertEquals(List.of(), logged(refused, HttpStatus.TOO_MANY_REQUESTS));
     }
 }
