@@ -19,8 +19,8 @@ import java.util.function.Consumer;
  *
  * <p>Reads run on the shared reader threads, one at a time per stream (a poke while a read runs asks for
  * one more read, so pokes coalesce, and so do the kinds of change they name: a read asks its source for
- * what the pokes since the last read named, everything at first). A read takes what its source finds after the stream's position and
- * queues it; a full queue pauses reading (the database is the buffer: nothing is lost, the stream reads
+ * what the pokes since the last read named, everything at first). A read takes what its source finds
+ * after the stream's position and queues it; a full queue pauses reading (the database is the buffer: nothing is lost, the stream reads
  * on when its client has taken half). The queue drains only as far as the client requests (Micronaut asks
  * for more as bytes reach the socket), so a slow client never slows another. A client that takes nothing
  * for two ticks while events wait is dropped (its connection closed); it may reconnect with

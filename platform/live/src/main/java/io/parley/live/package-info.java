@@ -11,8 +11,8 @@
  *       a reconnect it pokes every stream about everything (notifications may have been lost).</li>
  *   <li>{@link io.parley.live.LiveStreams}: opens a Server-Sent Event stream as a Reactor {@code Flux} of
  *       Micronaut {@code Event}s. A poke makes the stream read from PostgreSQL, after the last position it
- *       queued, what the pokes since its last read named ({@link io.parley.live.LiveSource}), so delivery is gap-free and exactly once
- *       even when notifications are coalesced or lost; bounded per-stream queues, keep-alive comments,
+ *       queued, what the pokes since its last read named ({@link io.parley.live.LiveSource}), so delivery is
+ *       gap-free and exactly once even when notifications are coalesced or lost; bounded per-stream queues, keep-alive comments,
  *       a maximum duration, per-instance and per-caller limits, no thread per stream.</li>
  * </ul>
  */
