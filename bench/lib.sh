@@ -6,7 +6,7 @@ set -euo pipefail
 
 BENCH_DIR="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 ROOT="$(cd "$BENCH_DIR/.." && pwd)"
-JAR="$ROOT/platform/app/target/parley.jar"
+JAR="${JAR:-$ROOT/platform/app/target/parley.jar}"
 RESULTS="$BENCH_DIR/results"
 PGHOST="${PGHOST:-127.0.0.1}"
 PGPORT="${PGPORT:-5432}"

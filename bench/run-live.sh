@@ -20,6 +20,8 @@
 #      seq-update + insert statement; COMMIT: results/live/captured-sql.txt), including the product's NOTIFY
 #      trigger; once it also runs without the trigger (session_replication_role = replica) to show what NOTIFY
 #      costs PostgreSQL. Target: ratio with 1,000 streams within 10 % of the ratio without.
+#   Each throughput point also prints the service JVM's CPU time per append (what a followed stream's read and
+#   delivery add to an append on the service side; on a machine shared with other load it moves far less than the rates).
 #   Memory per open stream is bench/run-streams-memory.sh's (heap after GC, RSS, threads); this script prints the
 #   instance's RSS next to the stream counts only.
 #
@@ -161,6 +163,9 @@ throughput_point() { # STATE
   read -r s_rps s_p50 s_p99 s_n s_err < <(wrk_run "$CONNECTIONS" "$DURATION" "$BENCH_DIR/load.lua" "http://127.0.0.1:$PORT" "$WORK/ids-wrk" append)
   wal_s="$(wal_per "$w0" "$s_n")"
   local split; split="$(cpu_sample_end)"
+  # the service's own CPU per append (clock ticks of 10 ms): unlike the rates, hardly moved by other processes' load
+  local jvm_ms; jvm_ms="$(awk -v t="$(($(ticks_of "$SERVICE_PID") - CPU0_JAVA))" -v n="$s_n" 'BEGIN { printf "%.2f", t * 10 / (n > 0 ? n : 1) }')"
+  split="$split; service CPU per append ${jvm_ms} ms"
   local rss; rss="$(rss_mib "$SERVICE_PID")"
   vacuum_conversations
   w1="$(wal_lsn)"

@@ -12,4 +12,13 @@ public interface LiveSource<P> {
 
     /** At most about {@code limit} events after {@code position}, oldest first. */
     LiveBatch<P> readAfter(P position, int limit);
+
+    /**
+     * The same, told what the notifications since the last read named, so that a source can read only
+     * that part (one statement for the common event). Never called with {@link LiveChanges#NONE}; what
+     * was asked stays asked until a read of it returns without {@code more}. By default everything is read.
+     */
+    default LiveBatch<P> readAfter(P position, int limit, LiveChanges changes) {
+        return readAfter(position, limit);
+    }
 }

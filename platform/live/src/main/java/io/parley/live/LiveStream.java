@@ -11,13 +11,16 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Consumer;
 
 /**
  * One open stream: a bounded queue between its database reads and its client.
  *
  * <p>Reads run on the shared reader threads, one at a time per stream (a poke while a read runs asks for
- * one more read, so pokes coalesce). A read takes what its source finds after the stream's position and
- * queues it; a full queue pauses reading (the database is the buffer: nothing is lost, the stream reads
+ * one more read, so pokes coalesce, and so do the kinds of change they name: a read asks its source for
+ * what the pokes since the last read named, everything at first). A read takes what its source finds
+ * after the stream's position and queues it; a full queue pauses reading (the database is the buffer: nothing is lost, the stream reads
  * on when its client has taken half). The queue drains only as far as the client requests (Micronaut asks
  * for more as bytes reach the socket), so a slow client never slows another. A client that takes nothing
  * for two ticks while events wait is dropped (its connection closed); it may reconnect with
@@ -43,7 +46,9 @@ final class LiveStream<P> {
     private final AtomicInteger wip = new AtomicInteger();
     private final AtomicInteger reading = new AtomicInteger();
     private final AtomicBoolean finished = new AtomicBoolean();
-    private final Runnable poke = this::poke;
+    private final Consumer<LiveChanges> poke = this::poke;
+    /** What pokes named since a read last took it: everything at first (whatever came after the start position). */
+    private final AtomicReference<LiveChanges> pending = new AtomicReference<>(LiveChanges.EVERYTHING);
 
     private volatile FluxSink<Event<Object>> sink;
     private volatile boolean wantsRead;
@@ -54,6 +59,8 @@ final class LiveStream<P> {
 
     /** Touched only by the reader of the moment (reads are serialized by {@link #reading}). */
     private P position;
+    /** What the reader was asked and has not read to the end yet (kept across a full queue and a failure). */
+    private LiveChanges asked = LiveChanges.NONE;
     private int failures;
     /** Touched only by the ticker thread. */
     private long deliveredAtLastTick;
@@ -94,8 +101,17 @@ final class LiveStream<P> {
         drain();
     }
 
-    /** Read again soon; coalesces with a read that is running or queued. */
+    /** Read again soon what is still asked; coalesces with a read that is running or queued. */
     void poke() {
+        poke(LiveChanges.NONE);
+    }
+
+    /** Read {@code changes} soon; coalesces with a read that is running or queued. */
+    void poke(LiveChanges changes) {
+        if (!changes.isEmpty()) {
+            // before the read is scheduled, so the read that runs after this poke sees it
+            pending.accumulateAndGet(changes, LiveChanges::merge);
+        }
         while (!finished.get()) {
             int state = reading.get();
             if (state == IDLE) {
@@ -145,9 +161,14 @@ final class LiveStream<P> {
                 wantsRead = false;
                 continue;
             }
+            asked = asked.merge(pending.getAndSet(LiveChanges.NONE));
+            if (asked.isEmpty()) {
+                // a poke whose change an earlier read already took
+                return true;
+            }
             LiveBatch<P> batch;
             try {
-                batch = spec.source().readAfter(position, Math.min(room, owner.settings().getBatchSize()));
+                batch = spec.source().readAfter(position, Math.min(room, owner.settings().getBatchSize()), asked);
                 failures = 0;
             } catch (RuntimeException e) {
                 failures++;
@@ -165,6 +186,7 @@ final class LiveStream<P> {
             }
             drain();
             if (!batch.more()) {
+                asked = LiveChanges.NONE;
                 return true;
             }
         }

@@ -2,6 +2,7 @@ package io.parley.conversation.application.service;
 
 import io.micronaut.transaction.annotation.Transactional;
 import io.parley.conversation.api.TicketFeed;
+import io.parley.conversation.application.port.in.ConversationChangeKind;
 import io.parley.conversation.application.port.in.ConversationChanges;
 import io.parley.conversation.application.port.in.ConversationPosition;
 import io.parley.conversation.application.port.in.ConversationRef;
@@ -19,6 +20,7 @@ import jakarta.inject.Singleton;
 
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * A conversation's live stream reads everything it sends from the database: messages by {@code seq}
@@ -56,9 +58,32 @@ public class WatchConversationService implements WatchConversationUseCase {
         return new ConversationWatch(conversation.id(), readable.caller(), customerView, resume == null ? now : resume);
     }
 
+    /**
+     * No transaction: under READ COMMITTED it would not give one snapshot anyway, only two more round trips
+     * per event. Messages come first, the ticket and the conversation only when no message waits.
+     */
     @Override
-    @Transactional(readOnly = true)
-    public ConversationChanges changesAfter(ConversationWatch watch, ConversationPosition position, int limit) {
+    public ConversationChanges changesAfter(ConversationWatch watch, ConversationPosition position, int limit,
+                                            Set<ConversationChangeKind> kinds) {
+        if (kinds.contains(ConversationChangeKind.STATUS)) {
+            return everythingAfter(watch, position, limit);
+        }
+        if (kinds.isEmpty()) {
+            return new ConversationChanges(List.of(), false, Optional.empty(), Optional.empty(), false);
+        }
+        // a new message (or a ticket change): the one statement; an erased conversation has no messages and
+        // its own notification (STATUS) ends the stream
+        List<Message> page = messages.page(watch.conversationId(), position.seq(), Long.MAX_VALUE, limit + 1);
+        if (page.size() > limit) {
+            return new ConversationChanges(page.subList(0, limit), true, Optional.empty(), Optional.empty(), false);
+        }
+        Optional<TicketFeed.TicketChange> ticket = kinds.contains(ConversationChangeKind.TICKET)
+                ? ticketAfter(watch, position)
+                : Optional.empty();
+        return new ConversationChanges(page, false, ticket, Optional.empty(), false);
+    }
+
+    private ConversationChanges everythingAfter(ConversationWatch watch, ConversationPosition position, int limit) {
         Optional<Conversation> found = conversations.load(watch.conversationId(), ConversationScope.SYSTEM);
         if (found.isEmpty()) {
             return ConversationChanges.erased();
@@ -70,10 +95,13 @@ public class WatchConversationService implements WatchConversationUseCase {
         if (page.size() > limit) {
             return new ConversationChanges(page.subList(0, limit), true, Optional.empty(), Optional.empty(), false);
         }
-        Optional<TicketFeed.TicketChange> ticket = ticketFeed
-                .flatMap(feed -> feed.changedAfter(conversation.id(), position.ticketChange(), watch.viewer()));
+        Optional<TicketFeed.TicketChange> ticket = ticketAfter(watch, position);
         Optional<Conversation> closed = !position.closed() && !conversation.isOpen() ? Optional.of(conversation) : Optional.empty();
         return new ConversationChanges(page, false, ticket, closed, false);
+    }
+
+    private Optional<TicketFeed.TicketChange> ticketAfter(ConversationWatch watch, ConversationPosition position) {
+        return ticketFeed.flatMap(feed -> feed.changedAfter(watch.conversationId(), position.ticketChange(), watch.viewer()));
     }
 
     private long latestTicketChange(Conversation conversation) {

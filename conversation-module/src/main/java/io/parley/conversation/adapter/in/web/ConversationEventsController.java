@@ -13,6 +13,7 @@ import io.micronaut.security.rules.SecurityRule;
 import io.parley.conversation.adapter.in.web.Responses.ConversationBody;
 import io.parley.conversation.adapter.in.web.Responses.MessageBody;
 import io.parley.conversation.api.TicketFeed;
+import io.parley.conversation.application.port.in.ConversationChangeKind;
 import io.parley.conversation.application.port.in.ConversationChanges;
 import io.parley.conversation.application.port.in.ConversationPosition;
 import io.parley.conversation.application.port.in.ConversationRef;
@@ -22,8 +23,10 @@ import io.parley.conversation.domain.Conversation;
 import io.parley.conversation.domain.Message;
 import io.parley.kernel.Caller;
 import io.parley.live.LiveBatch;
+import io.parley.live.LiveChanges;
 import io.parley.live.LiveEvent;
 import io.parley.live.LiveResponses;
+import io.parley.live.LiveSource;
 import io.parley.live.LiveStreams;
 import io.parley.live.LiveTopics;
 import io.parley.live.StreamSpec;
@@ -37,6 +40,7 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import reactor.core.publisher.Flux;
 
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
 
@@ -83,6 +87,10 @@ class ConversationEventsController {
     static final String MESSAGE_CREATED = "message.created";
     static final String TICKET_UPDATED = "ticket.updated";
     static final String CONVERSATION_UPDATED = "conversation.updated";
+    /** Notification kinds (migration V202612051411 and ticketing's V202612051412). */
+    static final String MESSAGE_KIND = "m";
+    static final String CONVERSATION_KIND = "c";
+    static final String TICKET_KIND = "t";
     private static final String EVENTS_DESCRIPTION = "text/event-stream of message.created, ticket.updated and conversation.updated;"
             + " send Last-Event-ID to resume after an event (400 when it is not an id of this stream). Read it with fetch()"
             + " and the Authorization header: EventSource cannot send one.";
@@ -132,7 +140,39 @@ class ConversationEventsController {
 
     private HttpResponse<Flux<Event<Object>>> open(String callerKey, ConversationWatch watch) {
         return LiveResponses.ok(streams.open(new StreamSpec<>(callerKey, Set.of(LiveTopics.conversation(watch.conversationId())),
-                watch.start(), (position, limit) -> batch(watch, position, watching.changesAfter(watch, position, limit)))));
+                watch.start(), new LiveSource<>() {
+                    @Override
+                    public LiveBatch<ConversationPosition> readAfter(ConversationPosition position, int limit) {
+                        return readAfter(position, limit, LiveChanges.EVERYTHING);
+                    }
+
+                    @Override
+                    public LiveBatch<ConversationPosition> readAfter(ConversationPosition position, int limit, LiveChanges changes) {
+                        return batch(watch, position, watching.changesAfter(watch, position, limit, kinds(changes)));
+                    }
+                })));
+    }
+
+    /**
+     * The notification kinds (the payload's {@code k}) as the parts of the conversation to read: {@code m}
+     * and {@code c} are this module's triggers', {@code t} the ticketing module's; any other kind reads everything.
+     */
+    static Set<ConversationChangeKind> kinds(LiveChanges changes) {
+        if (changes.isEverything()) {
+            return ConversationChangeKind.any();
+        }
+        Set<ConversationChangeKind> kinds = EnumSet.noneOf(ConversationChangeKind.class);
+        for (String kind : changes.kinds()) {
+            switch (kind) {
+                case MESSAGE_KIND -> kinds.add(ConversationChangeKind.MESSAGES);
+                case TICKET_KIND -> kinds.add(ConversationChangeKind.TICKET);
+                case CONVERSATION_KIND -> kinds.add(ConversationChangeKind.STATUS);
+                default -> {
+                    return ConversationChangeKind.any();
+                }
+            }
+        }
+        return kinds;
     }
 
     /**
