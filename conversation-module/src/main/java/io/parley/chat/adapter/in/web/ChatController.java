@@ -6,7 +6,7 @@ import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Post;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.rules.SecurityRule;
-import io.parley.chat.adapter.in.web.ChatReplies.ChatTurnReply;
+import io.parley.chat.adapter.in.web.ChatResponses.ChatTurnResponse;
 import io.parley.chat.application.port.in.ChatTurnCommand;
 import io.parley.chat.application.port.in.ChatTurnUseCase;
 import io.parley.kernel.Caller;
@@ -76,7 +76,7 @@ class ChatController {
             @Header(name = "RateLimit-Policy", description = RATE_LIMIT_POLICY, schema = @Schema(type = "string")),
             @Header(name = "RateLimit", description = RATE_LIMIT, schema = @Schema(type = "string"))},
             content = @Content(mediaType = PROBLEM_JSON, schema = @Schema(ref = PROBLEM)))
-    ChatTurnReply turn(@Body ChatTurnBody body,
+    ChatTurnResponse turn(@Body ChatTurnRequest body,
                        @Nullable @io.micronaut.http.annotation.Header("Idempotency-Key") @Parameter(name = "Idempotency-Key",
                                description = IDEMPOTENCY_KEY, schema = @Schema(type = "string", minLength = 1, maxLength = 128))
                        String idempotencyKey,
@@ -84,6 +84,6 @@ class ChatController {
         ChatTurnCommand command = new ChatTurnCommand(JsonValues.text("session_id", body.sessionId()),
                 JsonValues.text("message", body.message()), JsonValues.text("channel", body.channel()),
                 JsonValues.text("locale", body.locale()), body.metadata(), idempotencyKey);
-        return ChatTurnReply.of(chat.turn(command, caller));
+        return ChatTurnResponse.of(chat.turn(command, caller));
     }
 }

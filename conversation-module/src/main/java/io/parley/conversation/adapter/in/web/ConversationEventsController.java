@@ -10,8 +10,8 @@ import io.micronaut.http.annotation.PathVariable;
 import io.micronaut.http.sse.Event;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.rules.SecurityRule;
-import io.parley.conversation.adapter.in.web.Responses.ConversationBody;
-import io.parley.conversation.adapter.in.web.Responses.MessageBody;
+import io.parley.conversation.adapter.in.web.ConversationResponses.ConversationResponse;
+import io.parley.conversation.adapter.in.web.ConversationResponses.MessageResponse;
 import io.parley.conversation.api.TicketFeed;
 import io.parley.conversation.application.port.in.ConversationChanges;
 import io.parley.conversation.application.port.in.ConversationPosition;
@@ -163,14 +163,14 @@ class ConversationEventsController {
         for (Object item : timeline) {
             if (item instanceof Message message) {
                 position = position.withSeq(message.seq());
-                events.add(new LiveEvent<>(MESSAGE_CREATED, position.wire(), MessageBody.of(message), position));
+                events.add(new LiveEvent<>(MESSAGE_CREATED, position.wire(), MessageResponse.of(message), position));
             } else if (item instanceof TicketFeed.TicketChange ticket) {
                 position = position.withTicketChange(ticket.change());
                 events.add(new LiveEvent<>(TICKET_UPDATED, position.wire(), ticket.body(), position));
             } else {
                 position = position.asClosed();
                 events.add(new LiveEvent<>(CONVERSATION_UPDATED, position.wire(),
-                        ConversationBody.of((Conversation) item, watch.customerView()), position));
+                        ConversationResponse.of((Conversation) item, watch.customerView()), position));
             }
         }
         return LiveBatch.of(events, changes.moreMessages());

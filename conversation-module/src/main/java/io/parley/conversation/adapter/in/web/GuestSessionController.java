@@ -13,12 +13,12 @@ import io.micronaut.http.annotation.Put;
 import io.micronaut.http.annotation.QueryValue;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.rules.SecurityRule;
-import io.parley.conversation.adapter.in.web.Requests.AppendMessage;
-import io.parley.conversation.adapter.in.web.Requests.GiveFeedback;
-import io.parley.conversation.adapter.in.web.Responses.ConversationBody;
-import io.parley.conversation.adapter.in.web.Responses.FeedbackBody;
-import io.parley.conversation.adapter.in.web.Responses.MessageBody;
-import io.parley.conversation.adapter.in.web.Responses.MessagePage;
+import io.parley.conversation.adapter.in.web.ConversationRequests.AppendMessageRequest;
+import io.parley.conversation.adapter.in.web.ConversationRequests.GiveFeedbackRequest;
+import io.parley.conversation.adapter.in.web.ConversationResponses.ConversationResponse;
+import io.parley.conversation.adapter.in.web.ConversationResponses.FeedbackResponse;
+import io.parley.conversation.adapter.in.web.ConversationResponses.MessageResponse;
+import io.parley.conversation.adapter.in.web.ConversationResponses.MessagePageResponse;
 import io.parley.conversation.application.port.in.ConversationRef;
 import io.parley.conversation.application.port.in.GetConversationUseCase;
 import io.parley.kernel.Caller;
@@ -74,8 +74,8 @@ class GuestSessionController {
     @Get
     @Operation(operationId = "getSession", summary = "The guest's conversation (with its session_id)", security = {})
     @ApiResponse(responseCode = "200", description = "The conversation", useReturnTypeSchema = true)
-    ConversationBody get(@PathVariable("session_id") @Parameter(name = "session_id", description = SESSION_ID) String sessionId, @Parameter(hidden = true) Caller caller) {
-        return ConversationBody.of(getConversation.get(ConversationRef.session(sessionId), caller), true);
+    ConversationResponse get(@PathVariable("session_id") @Parameter(name = "session_id", description = SESSION_ID) String sessionId, @Parameter(hidden = true) Caller caller) {
+        return ConversationResponse.of(getConversation.get(ConversationRef.session(sessionId), caller), true);
     }
 
     @Get("/messages")
@@ -83,7 +83,7 @@ class GuestSessionController {
     @ApiResponse(responseCode = "200", description = "A page of messages", useReturnTypeSchema = true)
     @ApiResponse(responseCode = "422", description = UNPROCESSABLE,
             content = @Content(mediaType = PROBLEM_JSON, schema = @Schema(ref = PROBLEM)))
-    MessagePage messages(@PathVariable("session_id") @Parameter(name = "session_id", description = SESSION_ID) String sessionId,
+    MessagePageResponse messages(@PathVariable("session_id") @Parameter(name = "session_id", description = SESSION_ID) String sessionId,
                          @Nullable @QueryValue @Parameter(description = ConversationEndpoints.ORDER_DESCRIPTION,
                                  schema = @Schema(type = "string", allowableValues = {"asc", "desc"}, defaultValue = "asc")) String order,
                          @Nullable @QueryValue @Parameter(description = LIMIT,
@@ -116,13 +116,13 @@ class GuestSessionController {
             @io.swagger.v3.oas.annotations.headers.Header(name = "RateLimit-Policy", description = RATE_LIMIT_POLICY, schema = @Schema(type = "string")),
             @io.swagger.v3.oas.annotations.headers.Header(name = "RateLimit", description = RATE_LIMIT, schema = @Schema(type = "string"))},
             content = @Content(mediaType = PROBLEM_JSON, schema = @Schema(ref = PROBLEM)))
-    HttpResponse<MessageBody> append(@PathVariable("session_id") @Parameter(name = "session_id", description = SESSION_ID) String sessionId, @Body AppendMessage body,
+    HttpResponse<MessageResponse> append(@PathVariable("session_id") @Parameter(name = "session_id", description = SESSION_ID) String sessionId, @Body AppendMessageRequest body,
                                      @Nullable @Header("Idempotency-Key") @Parameter(name = "Idempotency-Key", description = IDEMPOTENCY_KEY,
                                              schema = @Schema(type = "string", minLength = 1, maxLength = 128)) String idempotencyKey,
                                      @Parameter(hidden = true) Caller caller) {
         // a guest can only write as the customer: an absent role means "user" (any other role is still the use case's 403/422)
-        AppendMessage message = body.role() != null ? body
-                : new AppendMessage("user", body.content(), body.intent(), body.confidence(), body.metadata());
+        AppendMessageRequest message = body.role() != null ? body
+                : new AppendMessageRequest("user", body.content(), body.intent(), body.confidence(), body.metadata());
         return endpoints.append(ConversationRef.session(sessionId), message, idempotencyKey, caller);
     }
 
@@ -132,7 +132,7 @@ class GuestSessionController {
     @ApiResponse(responseCode = "200", description = "The transcript in the format asked for", content = {
             @Content(mediaType = MediaType.TEXT_PLAIN, schema = @Schema(type = "string")),
             @Content(mediaType = "text/markdown", schema = @Schema(type = "string")),
-            @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Responses.TranscriptJson.class))})
+            @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ConversationResponses.TranscriptResponse.class))})
     @ApiResponse(responseCode = "422", description = UNPROCESSABLE,
             content = @Content(mediaType = PROBLEM_JSON, schema = @Schema(ref = PROBLEM)))
     HttpResponse<InputStream> transcript(@PathVariable("session_id") @Parameter(name = "session_id", description = SESSION_ID) String sessionId,
@@ -160,7 +160,7 @@ class GuestSessionController {
             @io.swagger.v3.oas.annotations.headers.Header(name = "RateLimit-Policy", description = RATE_LIMIT_POLICY, schema = @Schema(type = "string")),
             @io.swagger.v3.oas.annotations.headers.Header(name = "RateLimit", description = RATE_LIMIT, schema = @Schema(type = "string"))},
             content = @Content(mediaType = PROBLEM_JSON, schema = @Schema(ref = PROBLEM)))
-    FeedbackBody feedback(@PathVariable("session_id") @Parameter(name = "session_id", description = SESSION_ID) String sessionId, @Body GiveFeedback body,
+    FeedbackResponse feedback(@PathVariable("session_id") @Parameter(name = "session_id", description = SESSION_ID) String sessionId, @Body GiveFeedbackRequest body,
                           @Parameter(hidden = true) Caller caller) {
         return endpoints.feedback(ConversationRef.session(sessionId), body, caller);
     }

@@ -12,9 +12,9 @@ import io.micronaut.http.annotation.Put;
 import io.micronaut.http.annotation.QueryValue;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.rules.SecurityRule;
-import io.parley.knowledge.adapter.in.web.KnowledgeReplies.DocumentPageReply;
-import io.parley.knowledge.adapter.in.web.KnowledgeReplies.DocumentReply;
-import io.parley.knowledge.adapter.in.web.KnowledgeReplies.SearchReply;
+import io.parley.knowledge.adapter.in.web.KnowledgeResponses.DocumentPageResponse;
+import io.parley.knowledge.adapter.in.web.KnowledgeResponses.DocumentResponse;
+import io.parley.knowledge.adapter.in.web.KnowledgeResponses.SearchResponse;
 import io.parley.knowledge.application.port.in.KnowledgeSearchQuery;
 import io.parley.knowledge.application.port.in.ManageKnowledgeUseCase;
 import io.parley.knowledge.application.port.in.ReadKnowledgeUseCase;
@@ -100,9 +100,9 @@ class KnowledgeController {
             @Header(name = "RateLimit-Policy", description = RATE_LIMIT_POLICY, schema = @Schema(type = "string")),
             @Header(name = "RateLimit", description = RATE_LIMIT, schema = @Schema(type = "string"))},
             content = @Content(mediaType = PROBLEM_JSON, schema = @Schema(ref = PROBLEM)))
-    HttpResponse<DocumentReply> create(@Body KnowledgeDocumentBody body, @Parameter(hidden = true) Caller caller) {
+    HttpResponse<DocumentResponse> create(@Body KnowledgeDocumentRequest body, @Parameter(hidden = true) Caller caller) {
         KnowledgeDocument created = management.create(caller, body.command());
-        return HttpResponse.created(DocumentReply.of(created), URI.create(DOCUMENTS + created.id()));
+        return HttpResponse.created(DocumentResponse.of(created), URI.create(DOCUMENTS + created.id()));
     }
 
     @Get("/documents{?limit,cursor}")
@@ -113,10 +113,10 @@ class KnowledgeController {
             content = @Content(mediaType = PROBLEM_JSON, schema = @Schema(ref = PROBLEM)))
     @ApiResponse(responseCode = "422", description = UNPROCESSABLE,
             content = @Content(mediaType = PROBLEM_JSON, schema = @Schema(ref = PROBLEM)))
-    DocumentPageReply list(@Nullable @QueryValue @Parameter(description = LIMIT,
+    DocumentPageResponse list(@Nullable @QueryValue @Parameter(description = LIMIT,
                                    schema = @Schema(type = "integer", minimum = "1", maximum = "200", defaultValue = "50")) String limit,
                            @Nullable @QueryValue @Parameter(description = CURSOR) String cursor) {
-        return DocumentPageReply.of(reading.list(PageRequest.of(limit, cursor)));
+        return DocumentPageResponse.of(reading.list(PageRequest.of(limit, cursor)));
     }
 
     @Get("/documents/{id}")
@@ -127,8 +127,8 @@ class KnowledgeController {
             content = @Content(mediaType = PROBLEM_JSON, schema = @Schema(ref = PROBLEM)))
     @ApiResponse(responseCode = "404", description = NOT_FOUND,
             content = @Content(mediaType = PROBLEM_JSON, schema = @Schema(ref = PROBLEM)))
-    DocumentReply get(@PathVariable @Parameter(description = "The document's id; unknown or malformed: 404", schema = @Schema(format = "uuid")) String id) {
-        return DocumentReply.of(reading.get(id));
+    DocumentResponse get(@PathVariable @Parameter(description = "The document's id; unknown or malformed: 404", schema = @Schema(format = "uuid")) String id) {
+        return DocumentResponse.of(reading.get(id));
     }
 
     @Put("/documents/{id}")
@@ -156,8 +156,8 @@ class KnowledgeController {
             @Header(name = "RateLimit-Policy", description = RATE_LIMIT_POLICY, schema = @Schema(type = "string")),
             @Header(name = "RateLimit", description = RATE_LIMIT, schema = @Schema(type = "string"))},
             content = @Content(mediaType = PROBLEM_JSON, schema = @Schema(ref = PROBLEM)))
-    DocumentReply replace(@PathVariable @Parameter(description = "The document's id; unknown or malformed: 404", schema = @Schema(format = "uuid")) String id, @Body KnowledgeDocumentBody body, @Parameter(hidden = true) Caller caller) {
-        return DocumentReply.of(management.replace(caller, id, body.command()));
+    DocumentResponse replace(@PathVariable @Parameter(description = "The document's id; unknown or malformed: 404", schema = @Schema(format = "uuid")) String id, @Body KnowledgeDocumentRequest body, @Parameter(hidden = true) Caller caller) {
+        return DocumentResponse.of(management.replace(caller, id, body.command()));
     }
 
     @Delete("/documents/{id}")
@@ -190,7 +190,7 @@ class KnowledgeController {
             content = @Content(mediaType = PROBLEM_JSON, schema = @Schema(ref = PROBLEM)))
     @ApiResponse(responseCode = "422", description = UNPROCESSABLE,
             content = @Content(mediaType = PROBLEM_JSON, schema = @Schema(ref = PROBLEM)))
-    SearchReply search(@Nullable @QueryValue @Parameter(description = "1..500 characters in web-search syntax: every word must match,"
+    SearchResponse search(@Nullable @QueryValue @Parameter(description = "1..500 characters in web-search syntax: every word must match,"
                                + " \"quoted phrases\" keep their order, or between alternatives, -word excludes; words are stemmed",
                                required = true, schema = @Schema(type = "string", minLength = 1, maxLength = 500)) String q,
                        @Nullable @QueryValue @Parameter(description = "1..200 (default 10)",
@@ -198,6 +198,6 @@ class KnowledgeController {
                        @Nullable @QueryValue @Parameter(description = "the language the words are stemmed in (de-AT, pt_BR): PostgreSQL's"
                                + " configuration for the tag's language, simple when there is none, english when absent",
                                example = "en-US") String locale) {
-        return SearchReply.of(searching.search(KnowledgeSearchQuery.of(q, locale, limit)));
+        return SearchResponse.of(searching.search(KnowledgeSearchQuery.of(q, locale, limit)));
     }
 }

@@ -99,7 +99,7 @@ class ConversationTicketController {
             @Header(name = "RateLimit", description = RATE_LIMIT, schema = @Schema(type = "string"))},
             content = @Content(mediaType = PROBLEM_JSON, schema = @Schema(ref = PROBLEM)))
     HttpResponse<TicketResponse> escalate(@PathVariable @Parameter(description = CONVERSATION_ID, schema = @Schema(format = "uuid")) String id,
-                                          @Nullable @Body TicketRequests.Escalate body, @Parameter(hidden = true) Caller caller) {
+                                          @Nullable @Body TicketRequests.EscalateRequest body, @Parameter(hidden = true) Caller caller) {
         ConversationLookup conversation = ConversationLookup.byId(id);
         var result = escalation.escalate(new EscalateCommand(conversation, caller, body == null ? null : body.reasonText()));
         return created(result.ticket(), result.created());
@@ -131,9 +131,9 @@ class ConversationTicketController {
             @Header(name = "RateLimit", description = RATE_LIMIT, schema = @Schema(type = "string"))},
             content = @Content(mediaType = PROBLEM_JSON, schema = @Schema(ref = PROBLEM)))
     HttpResponse<TicketResponse> open(@PathVariable @Parameter(description = CONVERSATION_ID, schema = @Schema(format = "uuid")) String id,
-                                      @Nullable @Body TicketRequests.Open body, @Parameter(hidden = true) Caller caller) {
+                                      @Nullable @Body TicketRequests.OpenTicketRequest body, @Parameter(hidden = true) Caller caller) {
         ConversationLookup conversation = ConversationLookup.byId(id);
-        TicketRequests.Open request = body == null ? TicketRequests.Open.EMPTY : body;
+        TicketRequests.OpenTicketRequest request = body == null ? TicketRequests.OpenTicketRequest.EMPTY : body;
         var result = opening.open(OpenTicketCommand.of(conversation, caller, request.descriptionText(), request.priorityText(),
                 request.metadataObject()));
         return created(result.ticket(), result.created());

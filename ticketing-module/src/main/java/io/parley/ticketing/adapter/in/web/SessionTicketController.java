@@ -89,7 +89,7 @@ class SessionTicketController {
             @Header(name = "RateLimit-Policy", description = RATE_LIMIT_POLICY, schema = @Schema(type = "string")),
             @Header(name = "RateLimit", description = RATE_LIMIT, schema = @Schema(type = "string"))},
             content = @Content(mediaType = PROBLEM_JSON, schema = @Schema(ref = PROBLEM)))
-    HttpResponse<TicketResponse> escalate(@PathVariable("session_id") @Parameter(name = "session_id", description = SESSION_ID) String sessionId, @Nullable @Body TicketRequests.Escalate body) {
+    HttpResponse<TicketResponse> escalate(@PathVariable("session_id") @Parameter(name = "session_id", description = SESSION_ID) String sessionId, @Nullable @Body TicketRequests.EscalateRequest body) {
         ConversationLookup conversation = ConversationLookup.bySession(sessionId);
         var result = escalation.escalate(new EscalateCommand(conversation, Caller.guest(sessionId), body == null ? null : body.reasonText()));
         return ConversationTicketController.created(result.ticket(), result.created());
@@ -129,9 +129,9 @@ class SessionTicketController {
             @Header(name = "RateLimit-Policy", description = RATE_LIMIT_POLICY, schema = @Schema(type = "string")),
             @Header(name = "RateLimit", description = RATE_LIMIT, schema = @Schema(type = "string"))},
             content = @Content(mediaType = PROBLEM_JSON, schema = @Schema(ref = PROBLEM)))
-    TicketResponse transition(@PathVariable("session_id") @Parameter(name = "session_id", description = SESSION_ID) String sessionId, @Nullable @Body TicketRequests.OwnTransition body) {
+    TicketResponse transition(@PathVariable("session_id") @Parameter(name = "session_id", description = SESSION_ID) String sessionId, @Nullable @Body TicketRequests.OwnTransitionRequest body) {
         ConversationLookup conversation = ConversationLookup.bySession(sessionId);
-        TicketRequests.OwnTransition request = body == null ? TicketRequests.OwnTransition.EMPTY : body;
+        TicketRequests.OwnTransitionRequest request = body == null ? TicketRequests.OwnTransitionRequest.EMPTY : body;
         return TicketResponse.of(ownTransitions.transition(OwnTransitionCommand.of(conversation, Caller.guest(sessionId), request.toText(),
                 request.reasonText())));
     }

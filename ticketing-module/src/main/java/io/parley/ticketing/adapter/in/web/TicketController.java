@@ -141,9 +141,9 @@ class TicketController {
             @Header(name = "RateLimit-Policy", description = RATE_LIMIT_POLICY, schema = @Schema(type = "string")),
             @Header(name = "RateLimit", description = RATE_LIMIT, schema = @Schema(type = "string"))},
             content = @Content(mediaType = PROBLEM_JSON, schema = @Schema(ref = PROBLEM)))
-    TicketResponse update(@PathVariable @Parameter(description = ConversationTicketController.TICKET_ID, schema = @Schema(format = "uuid")) String id, @Nullable @Body TicketRequests.Update body,
+    TicketResponse update(@PathVariable @Parameter(description = ConversationTicketController.TICKET_ID, schema = @Schema(format = "uuid")) String id, @Nullable @Body TicketRequests.UpdateRequest body,
                           @Parameter(hidden = true) Caller caller) {
-        TicketRequests.Update request = body == null ? TicketRequests.Update.EMPTY : body;
+        TicketRequests.UpdateRequest request = body == null ? TicketRequests.UpdateRequest.EMPTY : body;
         return TicketResponse.of(updating.update(UpdateTicketCommand.of(id, caller, request.priorityText(), request.descriptionText(),
                 request.metadataObject(), request.versionNumber())));
     }
@@ -174,9 +174,9 @@ class TicketController {
             @Header(name = "RateLimit-Policy", description = RATE_LIMIT_POLICY, schema = @Schema(type = "string")),
             @Header(name = "RateLimit", description = RATE_LIMIT, schema = @Schema(type = "string"))},
             content = @Content(mediaType = PROBLEM_JSON, schema = @Schema(ref = PROBLEM)))
-    TicketResponse transition(@PathVariable @Parameter(description = ConversationTicketController.TICKET_ID, schema = @Schema(format = "uuid")) String id, @Nullable @Body TicketRequests.Transition body,
+    TicketResponse transition(@PathVariable @Parameter(description = ConversationTicketController.TICKET_ID, schema = @Schema(format = "uuid")) String id, @Nullable @Body TicketRequests.TransitionRequest body,
                               @Parameter(hidden = true) Caller caller) {
-        TicketRequests.Transition request = body == null ? TicketRequests.Transition.EMPTY : body;
+        TicketRequests.TransitionRequest request = body == null ? TicketRequests.TransitionRequest.EMPTY : body;
         return TicketResponse.of(transitions.transition(TransitionCommand.of(id, caller, request.toText(), request.reasonText(),
                 request.assigneeIdText(), request.versionNumber())));
     }

@@ -9,8 +9,8 @@ import io.micronaut.http.annotation.Post;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.rules.SecurityRule;
 import io.parley.kernel.Caller;
-import io.parley.tracing.adapter.in.web.TraceReplies.IngestReply;
-import io.parley.tracing.adapter.in.web.TraceReplies.TracesReply;
+import io.parley.tracing.adapter.in.web.TraceResponses.IngestResponse;
+import io.parley.tracing.adapter.in.web.TraceResponses.TracesResponse;
 import io.parley.tracing.application.port.in.IngestSpansUseCase;
 import io.parley.tracing.application.port.in.ReadTracesUseCase;
 import io.parley.tracing.application.port.in.SpanInput;
@@ -77,10 +77,10 @@ class TraceController {
             @Header(name = "RateLimit-Policy", description = RATE_LIMIT_POLICY, schema = @Schema(type = "string")),
             @Header(name = "RateLimit", description = RATE_LIMIT, schema = @Schema(type = "string"))},
             content = @Content(mediaType = PROBLEM_JSON, schema = @Schema(ref = PROBLEM)))
-    HttpResponse<IngestReply> ingest(@Body IngestSpansBody body, @Parameter(hidden = true) Caller caller) {
+    HttpResponse<IngestResponse> ingest(@Body IngestSpansRequest body, @Parameter(hidden = true) Caller caller) {
         List<SpanInput> spans = body.spans() == null ? null : IntStream.range(0, body.spans().size())
                 .mapToObj(i -> body.spans().get(i) == null ? null : body.spans().get(i).input(i)).toList();
-        return HttpResponse.accepted().body(IngestReply.of(ingestion.ingest(spans, caller)));
+        return HttpResponse.accepted().body(IngestResponse.of(ingestion.ingest(spans, caller)));
     }
 
     @Get("/conversations/{id}/traces")
@@ -90,9 +90,9 @@ class TraceController {
     @ApiResponse(responseCode = "200", description = "The traces", useReturnTypeSchema = true)
     @ApiResponse(responseCode = "404", description = NOT_FOUND,
             content = @Content(mediaType = PROBLEM_JSON, schema = @Schema(ref = PROBLEM)))
-    TracesReply conversationTraces(@PathVariable @Parameter(description = "The conversation's id", schema = @Schema(format = "uuid")) String id,
+    TracesResponse conversationTraces(@PathVariable @Parameter(description = "The conversation's id", schema = @Schema(format = "uuid")) String id,
                                    @Parameter(hidden = true) Caller caller) {
-        return TracesReply.of(traces.forConversation(id, caller));
+        return TracesResponse.of(traces.forConversation(id, caller));
     }
 
     @Get("/messages/{id}/traces")
@@ -102,8 +102,8 @@ class TraceController {
     @ApiResponse(responseCode = "200", description = "The traces", useReturnTypeSchema = true)
     @ApiResponse(responseCode = "404", description = NOT_FOUND,
             content = @Content(mediaType = PROBLEM_JSON, schema = @Schema(ref = PROBLEM)))
-    TracesReply messageTraces(@PathVariable @Parameter(description = "The message's id", schema = @Schema(format = "uuid")) String id,
+    TracesResponse messageTraces(@PathVariable @Parameter(description = "The message's id", schema = @Schema(format = "uuid")) String id,
                               @Parameter(hidden = true) Caller caller) {
-        return TracesReply.of(traces.forMessage(id, caller));
+        return TracesResponse.of(traces.forMessage(id, caller));
     }
 }

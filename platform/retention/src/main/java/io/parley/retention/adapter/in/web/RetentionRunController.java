@@ -64,10 +64,10 @@ class RetentionRunController {
             @Header(name = "RateLimit-Policy", description = RATE_LIMIT_POLICY, schema = @Schema(type = "string")),
             @Header(name = "RateLimit", description = RATE_LIMIT, schema = @Schema(type = "string"))},
             content = @Content(mediaType = PROBLEM_JSON, schema = @Schema(ref = PROBLEM)))
-    RetentionRunReply run(@QueryValue(value = "dry_run", defaultValue = "false")
+    RetentionRunResponse run(@QueryValue(value = "dry_run", defaultValue = "false")
                           @Parameter(name = "dry_run", description = "true or false, in any case; anything else is 422 (a typo never"
                                   + " becomes a real purge)", schema = @Schema(type = "boolean", defaultValue = "false")) String dryRun) {
         // taken as a String: the command reads it strictly
-        return RetentionRunReply.of(job.run(RunRetentionCommand.fromDryRunParameter(dryRun)));
+        return RetentionRunResponse.of(job.run(RunRetentionCommand.fromDryRunParameter(dryRun)));
     }
 }

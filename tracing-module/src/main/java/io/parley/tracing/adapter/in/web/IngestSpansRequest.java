@@ -21,9 +21,9 @@ import static io.swagger.v3.oas.annotations.media.Schema.RequiredMode.REQUIRED;
  */
 @Serdeable
 @Schema(name = "TraceBatch", description = "1..500 spans, all or nothing: one broken span refuses the whole batch, every error named"
-        + " by index (spans[3].operation_type)", example = IngestSpansBody.EXAMPLE)
-record IngestSpansBody(@Nullable @ArraySchema(minItems = 1, maxItems = 500, arraySchema = @Schema(requiredMode = REQUIRED, nullable = false))
-                       List<SpanBody> spans) {
+        + " by index (spans[3].operation_type)", example = IngestSpansRequest.EXAMPLE)
+record IngestSpansRequest(@Nullable @ArraySchema(minItems = 1, maxItems = 500, arraySchema = @Schema(requiredMode = REQUIRED, nullable = false))
+                       List<SpanRequest> spans) {
 
     static final String EXAMPLE = """
             {"spans": [
@@ -36,7 +36,7 @@ record IngestSpansBody(@Nullable @ArraySchema(minItems = 1, maxItems = 500, arra
 
     @Serdeable
     @Schema(name = "SpanInput", description = "One span; a span id seen before is a duplicate, not an error")
-    record SpanBody(@Nullable @Schema(type = "string", format = "uuid", requiredMode = REQUIRED, nullable = false) Object id,
+    record SpanRequest(@Nullable @Schema(type = "string", format = "uuid", requiredMode = REQUIRED, nullable = false) Object id,
                     @Nullable @Schema(type = "string", format = "uuid", requiredMode = REQUIRED, nullable = false) Object traceId,
                     @Nullable @Schema(type = "string", format = "uuid",
                             description = "not the span's own id; the parent may arrive in a later batch") Object parentId,

@@ -24,15 +24,15 @@ import static io.swagger.v3.oas.annotations.media.Schema.RequiredMode.REQUIRED;
  * Response bodies, exactly as docs/api.md names them; absent values are sent as null rather than left out. In the OpenAPI
  * document every member is required (a {@code @Schema} without {@code requiredMode} would make it optional).
  */
-final class Responses {
+final class ConversationResponses {
 
-    private Responses() {
+    private ConversationResponses() {
     }
 
     @Serdeable
     @JsonInclude(JsonInclude.Include.ALWAYS)
-    @Schema(name = "Conversation", example = ConversationBody.EXAMPLE)
-    record ConversationBody(UUID id,
+    @Schema(name = "Conversation", example = ConversationResponse.EXAMPLE)
+    record ConversationResponse(UUID id,
                             @Nullable @Schema(requiredMode = REQUIRED, description = "shown to the conversation's customer only;"
                                     + " null for staff") String sessionId,
                             @Nullable @Schema(requiredMode = REQUIRED, description = "the owner's user id; null for a guest conversation")
@@ -59,13 +59,13 @@ final class Responses {
          * has it anyway), null for staff reading the conversation, so an agent, admin or service
          * cannot act as the guest.
          */
-        static ConversationBody of(Conversation c, Caller viewer) {
+        static ConversationResponse of(Conversation c, Caller viewer) {
             return of(c, ConversationAccess.isCustomer(c, viewer));
         }
 
         /** On a session route the caller named the session: it is theirs to see. */
-        static ConversationBody of(Conversation c, boolean sessionVisible) {
-            return new ConversationBody(c.id(), sessionVisible ? c.sessionId() : null, c.userId(), c.channel().wireValue(), c.locale(),
+        static ConversationResponse of(Conversation c, boolean sessionVisible) {
+            return new ConversationResponse(c.id(), sessionVisible ? c.sessionId() : null, c.userId(), c.channel().wireValue(), c.locale(),
                     c.status().wireValue(), c.summary(), c.messageCount(), c.startedAt(), c.updatedAt(), c.endedAt(),
                     c.metadata());
         }
@@ -73,8 +73,8 @@ final class Responses {
 
     @Serdeable
     @JsonInclude(JsonInclude.Include.ALWAYS)
-    @Schema(name = "Message", description = "A message as stored (redacted); never changed after it is written", example = MessageBody.EXAMPLE)
-    record MessageBody(UUID id, UUID conversationId,
+    @Schema(name = "Message", description = "A message as stored (redacted); never changed after it is written", example = MessageResponse.EXAMPLE)
+    record MessageResponse(UUID id, UUID conversationId,
                        @Schema(requiredMode = REQUIRED, description = "1, 2, 3… per conversation without gaps") long seq,
                        @Schema(requiredMode = REQUIRED, allowableValues = {"user", "assistant", "system"}) String role,
                        String content,
@@ -89,8 +89,8 @@ final class Responses {
                  "role": "assistant", "content": "I have sent you a password reset link.", "intent": null, "confidence": null,
                  "metadata": {"author": "agent:ada"}, "redactions": 0, "created_at": "2026-11-23T13:26:10.004Z"}""";
 
-        static MessageBody of(Message m) {
-            return new MessageBody(m.id(), m.conversationId(), m.seq(), m.role().wireValue(), m.content(), m.intent(),
+        static MessageResponse of(Message m) {
+            return new MessageResponse(m.id(), m.conversationId(), m.seq(), m.role().wireValue(), m.content(), m.intent(),
                     m.confidence(), m.metadata(), m.redactions(), m.createdAt());
         }
     }
@@ -98,41 +98,41 @@ final class Responses {
     @Serdeable
     @JsonInclude(JsonInclude.Include.ALWAYS)
     @Schema(name = "Feedback", description = "The conversation's one rating")
-    record FeedbackBody(UUID conversationId, @Schema(requiredMode = REQUIRED, minimum = "0", maximum = "5") int rating,
+    record FeedbackResponse(UUID conversationId, @Schema(requiredMode = REQUIRED, minimum = "0", maximum = "5") int rating,
                         @Nullable @Schema(requiredMode = REQUIRED) String comment, int redactions, Instant createdAt,
                         Instant updatedAt) {
 
-        static FeedbackBody of(RecordedFeedback recorded) {
+        static FeedbackResponse of(RecordedFeedback recorded) {
             var f = recorded.feedback();
-            return new FeedbackBody(f.conversationId(), f.rating(), f.comment(), recorded.redactions(), f.createdAt(), f.updatedAt());
+            return new FeedbackResponse(f.conversationId(), f.rating(), f.comment(), recorded.redactions(), f.createdAt(), f.updatedAt());
         }
     }
 
     @Serdeable
     @JsonInclude(JsonInclude.Include.ALWAYS)
     @Schema(name = "ConversationPage")
-    record ConversationPage(List<ConversationBody> items,
+    record ConversationPageResponse(List<ConversationResponse> items,
                             @Nullable @Schema(requiredMode = REQUIRED, description = "null on the last page") String nextCursor) {
 
         /** The caller's own conversations. */
-        static ConversationPage of(Page<Conversation> page, Caller owner) {
-            return new ConversationPage(page.items().stream().map(c -> ConversationBody.of(c, owner)).toList(), page.nextCursor());
+        static ConversationPageResponse of(Page<Conversation> page, Caller owner) {
+            return new ConversationPageResponse(page.items().stream().map(c -> ConversationResponse.of(c, owner)).toList(), page.nextCursor());
         }
     }
 
     @Serdeable
     @JsonInclude(JsonInclude.Include.ALWAYS)
     @Schema(name = "MessagePage")
-    record MessagePage(List<MessageBody> items,
+    record MessagePageResponse(List<MessageResponse> items,
                        @Nullable @Schema(requiredMode = REQUIRED, description = "null on the last page") String nextCursor) {
 
-        static MessagePage of(Page<Message> page) {
-            return new MessagePage(page.items().stream().map(MessageBody::of).toList(), page.nextCursor());
+        static MessagePageResponse of(Page<Message> page) {
+            return new MessagePageResponse(page.items().stream().map(MessageResponse::of).toList(), page.nextCursor());
         }
     }
 
     /** {@code ?format=json} of a transcript, as {@link TranscriptStream} writes it: documentation of the streamed body. */
     @Schema(name = "Transcript", description = "The whole conversation (format=json)")
-    record TranscriptJson(ConversationBody conversation, List<MessageBody> messages) {
+    record TranscriptResponse(ConversationResponse conversation, List<MessageResponse> messages) {
     }
 }

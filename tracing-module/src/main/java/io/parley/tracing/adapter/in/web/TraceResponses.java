@@ -24,9 +24,9 @@ import static io.swagger.v3.oas.annotations.media.Schema.RequiredMode.REQUIRED;
  * Response bodies of the trace routes. Every member is always present (null when unknown), so clients need no guessing;
  * in the OpenAPI document every member is required (a {@code @Schema} without {@code requiredMode} would make it optional).
  */
-final class TraceReplies {
+final class TraceResponses {
 
-    private TraceReplies() {
+    private TraceResponses() {
     }
 
     /** {@code 202}: how many spans were stored now, how many were already known, how many secrets were replaced. */
@@ -34,44 +34,44 @@ final class TraceReplies {
     @JsonInclude(JsonInclude.Include.ALWAYS)
     @Schema(name = "TraceIngestResult", description = "How many spans were stored now, how many were already known (a duplicate keeps"
             + " the first version), how many secrets were replaced", example = "{\"accepted\": 4, \"duplicates\": 0, \"redactions\": 1}")
-    record IngestReply(int accepted, int duplicates, int redactions) {
-        static IngestReply of(IngestResult result) {
-            return new IngestReply(result.accepted(), result.duplicates(), result.redactions());
+    record IngestResponse(int accepted, int duplicates, int redactions) {
+        static IngestResponse of(IngestResult result) {
+            return new IngestResponse(result.accepted(), result.duplicates(), result.redactions());
         }
     }
 
     @Serdeable
     @JsonInclude(JsonInclude.Include.ALWAYS)
     @Schema(name = "Traces", description = "The span trees of a conversation or of the traces touching a message")
-    record TracesReply(UUID conversationId,
+    record TracesResponse(UUID conversationId,
                        @Nullable @Schema(requiredMode = REQUIRED, description = "the message asked for; null for a conversation's traces")
                        UUID messageId,
-                       List<TreeReply> trees, TotalsReply totals,
+                       List<TreeResponse> trees, TotalsResponse totals,
                        @Schema(requiredMode = REQUIRED, description = "true when the latest spans are missing (at most 2000 are returned)")
                        boolean truncated) {
-        static TracesReply of(TraceView view) {
-            return new TracesReply(view.conversationId(), view.messageId(), view.trees().stream().map(TreeReply::of).toList(),
-                    TotalsReply.of(view.totals()), view.truncated());
+        static TracesResponse of(TraceView view) {
+            return new TracesResponse(view.conversationId(), view.messageId(), view.trees().stream().map(TreeResponse::of).toList(),
+                    TotalsResponse.of(view.totals()), view.truncated());
         }
     }
 
     @Serdeable
     @JsonInclude(JsonInclude.Include.ALWAYS)
     @Schema(name = "TraceTree")
-    record TreeReply(UUID traceId,
+    record TreeResponse(UUID traceId,
                      @Schema(requiredMode = REQUIRED, description = "the root names a parent that never arrived") boolean orphan,
-                     TotalsReply totals, SpanReply root) {
-        static TreeReply of(SpanTree tree) {
-            return new TreeReply(tree.root().span().traceId(), tree.orphan(), TotalsReply.of(tree.totals()), SpanReply.of(tree.root()));
+                     TotalsResponse totals, SpanResponse root) {
+        static TreeResponse of(SpanTree tree) {
+            return new TreeResponse(tree.root().span().traceId(), tree.orphan(), TotalsResponse.of(tree.totals()), SpanResponse.of(tree.root()));
         }
     }
 
     @Serdeable
     @JsonInclude(JsonInclude.Include.ALWAYS)
     @Schema(name = "TraceTotals")
-    record TotalsReply(int spans, double durationMs, long inputTokens, long outputTokens, BigDecimal costUsd, int errors) {
-        static TotalsReply of(TraceTotals totals) {
-            return new TotalsReply(totals.spans(), totals.durationMs(), totals.inputTokens(), totals.outputTokens(),
+    record TotalsResponse(int spans, double durationMs, long inputTokens, long outputTokens, BigDecimal costUsd, int errors) {
+        static TotalsResponse of(TraceTotals totals) {
+            return new TotalsResponse(totals.spans(), totals.durationMs(), totals.inputTokens(), totals.outputTokens(),
                     totals.costUsd(), totals.errors());
         }
     }
@@ -79,7 +79,7 @@ final class TraceReplies {
     @Serdeable
     @JsonInclude(JsonInclude.Include.ALWAYS)
     @Schema(name = "Span", description = "A span as stored (redacted), with its children")
-    record SpanReply(UUID id, UUID traceId, @Nullable @Schema(requiredMode = REQUIRED) UUID parentId, UUID conversationId,
+    record SpanResponse(UUID id, UUID traceId, @Nullable @Schema(requiredMode = REQUIRED) UUID parentId, UUID conversationId,
                      @Nullable @Schema(requiredMode = REQUIRED) UUID messageId, String agentType,
                      @Schema(requiredMode = REQUIRED, allowableValues = {"llm_call", "tool_call", "retrieval", "guardrail", "handoff_decision",
                              "other"}) String operationType,
@@ -91,13 +91,13 @@ final class TraceReplies {
                      @Nullable @Schema(requiredMode = REQUIRED) BigDecimal costUsd, @Nullable @Schema(requiredMode = REQUIRED) String model,
                      @Nullable @Schema(requiredMode = REQUIRED, type = "object", additionalProperties = TRUE) Map<String, Object> payload,
                      @Nullable @Schema(requiredMode = REQUIRED) String error,
-                     List<SpanReply> children) {
-        static SpanReply of(SpanNode node) {
+                     List<SpanResponse> children) {
+        static SpanResponse of(SpanNode node) {
             Span s = node.span();
-            return new SpanReply(s.id(), s.traceId(), s.parentId(), s.conversationId(), s.messageId(), s.agentType(),
+            return new SpanResponse(s.id(), s.traceId(), s.parentId(), s.conversationId(), s.messageId(), s.agentType(),
                     s.operationType().wireValue(), s.name(), s.status().wireValue(), s.startedAt(), s.endedAt(), s.durationMs(),
                     s.inputTokens(), s.outputTokens(), s.costUsd(), s.model(), s.payload(), s.error(),
-                    node.children().stream().map(SpanReply::of).toList());
+                    node.children().stream().map(SpanResponse::of).toList());
         }
     }
 }

@@ -22,7 +22,7 @@ import static io.swagger.v3.oas.annotations.media.Schema.RequiredMode.REQUIRED;
 @Schema(name = "KnowledgeDocumentRequest", description = "A whole document (PUT replaces everything: absent members are cleared)",
         example = "{\"title\": \"Resetting a forgotten password\", \"content\": \"Select Forgot password on the sign-in page.\","
                 + " \"tags\": [\"account\", \"password\"], \"language\": \"english\"}")
-record KnowledgeDocumentBody(@Nullable @Schema(type = "string", requiredMode = REQUIRED, nullable = false, minLength = 1, maxLength = 300)
+record KnowledgeDocumentRequest(@Nullable @Schema(type = "string", requiredMode = REQUIRED, nullable = false, minLength = 1, maxLength = 300)
                              Object title,
                              @Nullable @Schema(type = "string", requiredMode = REQUIRED, nullable = false, minLength = 1, maxLength = 100_000)
                              Object content,

@@ -16,7 +16,7 @@ import static io.swagger.v3.oas.annotations.media.Schema.RequiredMode.REQUIRED;
 @Serdeable
 @Schema(name = "ChatTurnRequest", description = "A customer's message; without session_id a conversation is started",
         example = "{\"message\": \"How do I reset my password?\", \"locale\": \"en-US\"}")
-record ChatTurnBody(@Nullable @Schema(type = "string", description = "continues that conversation; absent on the first turn") Object sessionId,
+record ChatTurnRequest(@Nullable @Schema(type = "string", description = "continues that conversation; absent on the first turn") Object sessionId,
                     @Nullable @Schema(type = "string", requiredMode = REQUIRED, nullable = false, minLength = 1,
                             description = "1..the user content limit (1000 by default) characters, not blank; redacted") Object message,
                     @Nullable @Schema(type = "string", allowableValues = {"web", "mobile", "email", "api"}, defaultValue = "web",

@@ -18,20 +18,20 @@ import static io.swagger.v3.oas.annotations.media.Schema.RequiredMode.REQUIRED;
  * In the OpenAPI document every member is required; {@code reply} and {@code handoff} may be null, which their schemas say
  * ({@code nullable} on the referenced schema, so that a validator and a generated client read a plain reference).
  */
-final class ChatReplies {
+final class ChatResponses {
 
-    private ChatReplies() {
+    private ChatResponses() {
     }
 
     @Serdeable
     @JsonInclude(JsonInclude.Include.ALWAYS)
     @Schema(name = "ChatTurn", description = "The turn: the customer's message as stored, the assistant's reply, the handoff when a"
-            + " person is needed", example = ChatTurnReply.EXAMPLE)
-    record ChatTurnReply(@Schema(requiredMode = REQUIRED, description = "the guest's key to this conversation; keep it like a password")
+            + " person is needed", example = ChatTurnResponse.EXAMPLE)
+    record ChatTurnResponse(@Schema(requiredMode = REQUIRED, description = "the guest's key to this conversation; keep it like a password")
                          String sessionId,
-                         UUID conversationId, CustomerMessageReply message,
-                         AssistantMessageReply reply,
-                         HandoffReply handoff) {
+                         UUID conversationId, CustomerMessageResponse message,
+                         AssistantMessageResponse reply,
+                         HandoffResponse handoff) {
 
         static final String EXAMPLE = """
                 {"session_id": "3uv1RWOVsMBeSySVGRIsKrvMDs_cO6WT", "conversation_id": "01a20894-7a6e-71a5-bdbf-fb585593601e",
@@ -44,21 +44,21 @@ final class ChatReplies {
                            "created_at": "2026-11-23T13:24:38.203Z"},
                  "handoff": null}""";
 
-        static ChatTurnReply of(ChatTurnResult turn) {
+        static ChatTurnResponse of(ChatTurnResult turn) {
             MessageView m = turn.message();
             MessageView r = turn.reply();
-            return new ChatTurnReply(turn.conversation().sessionId(), turn.conversation().id(),
-                    new CustomerMessageReply(m.id(), m.seq(), m.role(), m.content(), m.redactions(), m.createdAt()),
-                    r == null ? null : new AssistantMessageReply(r.id(), r.seq(), r.role(), r.content(), r.intent(), r.confidence(),
-                            turn.sources().stream().map(s -> new SourceReply(s.documentId(), s.title())).toList(), r.createdAt()),
-                    turn.handoff() == null ? null : HandoffReply.of(turn.handoff()));
+            return new ChatTurnResponse(turn.conversation().sessionId(), turn.conversation().id(),
+                    new CustomerMessageResponse(m.id(), m.seq(), m.role(), m.content(), m.redactions(), m.createdAt()),
+                    r == null ? null : new AssistantMessageResponse(r.id(), r.seq(), r.role(), r.content(), r.intent(), r.confidence(),
+                            turn.sources().stream().map(s -> new SourceResponse(s.documentId(), s.title())).toList(), r.createdAt()),
+                    turn.handoff() == null ? null : HandoffResponse.of(turn.handoff()));
         }
     }
 
     @Serdeable
     @JsonInclude(JsonInclude.Include.ALWAYS)
     @Schema(name = "ChatMessage", description = "The customer's message as stored (redacted)")
-    record CustomerMessageReply(UUID id, long seq,
+    record CustomerMessageResponse(UUID id, long seq,
                                 @Schema(requiredMode = REQUIRED, allowableValues = "user") String role,
                                 String content,
                                 @Schema(requiredMode = REQUIRED, description = "how many secrets were replaced") int redactions,
@@ -68,27 +68,27 @@ final class ChatReplies {
     @Serdeable
     @JsonInclude(JsonInclude.Include.ALWAYS)
     @Schema(name = "ChatReply", nullable = true, description = "The assistant's reply; null while a person holds the conversation")
-    record AssistantMessageReply(UUID id, long seq,
+    record AssistantMessageResponse(UUID id, long seq,
                                  @Schema(requiredMode = REQUIRED, allowableValues = "assistant") String role,
                                  String content,
                                  @Nullable @Schema(requiredMode = REQUIRED, example = "account.password_reset") String intent,
                                  @Nullable @Schema(requiredMode = REQUIRED, minimum = "0", maximum = "1") Double confidence,
                                  @Schema(requiredMode = REQUIRED, description = "the knowledge documents the reply is based on (may be"
-                                         + " empty)") List<SourceReply> sources,
+                                         + " empty)") List<SourceResponse> sources,
                                  Instant createdAt) {
     }
 
     @Serdeable
     @JsonInclude(JsonInclude.Include.ALWAYS)
     @Schema(name = "ChatSource")
-    record SourceReply(UUID documentId, String title) {
+    record SourceResponse(UUID documentId, String title) {
     }
 
     @Serdeable
     @JsonInclude(JsonInclude.Include.ALWAYS)
     @Schema(name = "ChatHandoff", nullable = true, description = "null when no person is needed; otherwise the conversation's one"
             + " ticket was opened (or moved) to PENDING_HUMAN_ASSIGNMENT and its handoff queued")
-    record HandoffReply(boolean recommended,
+    record HandoffResponse(boolean recommended,
                         String reason,
                         @Nullable @Schema(requiredMode = REQUIRED, allowableValues = {"internal", "zendesk", "freshdesk", "email"},
                                 description = "null when no ticketing is deployed or the escalation failed") String provider,
@@ -98,8 +98,8 @@ final class ChatReplies {
                         @Schema(requiredMode = REQUIRED, allowableValues = {"pending", "created", "routed", "resolved", "failed"},
                                 description = "the handoff's status, as GET .../handoff answers it") String status) {
 
-        static HandoffReply of(ChatTurnResult.Handoff handoff) {
-            return new HandoffReply(handoff.recommended(), handoff.reason(), handoff.provider(), handoff.ticketId(), handoff.ticketNumber(),
+        static HandoffResponse of(ChatTurnResult.Handoff handoff) {
+            return new HandoffResponse(handoff.recommended(), handoff.reason(), handoff.provider(), handoff.ticketId(), handoff.ticketNumber(),
                     handoff.status());
         }
     }

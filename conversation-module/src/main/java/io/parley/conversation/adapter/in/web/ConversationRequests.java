@@ -16,15 +16,15 @@ import static io.swagger.v3.oas.annotations.media.Schema.RequiredMode.REQUIRED;
  * the JSON reader would otherwise turn {@code 123} into {@code "123"} and {@code "0.5"} into
  * {@code 0.5} on its own, and docs/api.md makes a value of the wrong type a 400.
  */
-final class Requests {
+final class ConversationRequests {
 
-    private Requests() {
+    private ConversationRequests() {
     }
 
     @Serdeable
     @Schema(name = "StartConversationRequest", description = "Every member is optional, but a body is required (at least {})",
             example = "{\"channel\": \"web\", \"locale\": \"en-US\"}")
-    record StartConversation(@Nullable @Schema(type = "string", allowableValues = {"web", "mobile", "email", "api"}, defaultValue = "web")
+    record StartConversationRequest(@Nullable @Schema(type = "string", allowableValues = {"web", "mobile", "email", "api"}, defaultValue = "web")
                              Object channel,
                              @Nullable @Schema(type = "string", maxLength = 35, example = "en-US", description = "a language tag") Object locale,
                              @Nullable @Schema(type = "object", description = "metadata rules of docs/api.md (redacted)")
@@ -33,7 +33,7 @@ final class Requests {
 
     @Serdeable
     @Schema(name = "AppendMessageRequest", example = "{\"role\": \"assistant\", \"content\": \"I have sent you a password reset link.\"}")
-    record AppendMessage(@Nullable @Schema(type = "string", allowableValues = {"user", "assistant", "system"}, requiredMode = REQUIRED,
+    record AppendMessageRequest(@Nullable @Schema(type = "string", allowableValues = {"user", "assistant", "system"}, requiredMode = REQUIRED,
                                  nullable = false, description = "user: the customer, service, admin; assistant and system: service, agent,"
                                  + " admin (a human's is signed in metadata.author). On a session route it may be omitted (user).") Object role,
                          @Nullable @Schema(type = "string", requiredMode = REQUIRED, nullable = false, minLength = 1,
@@ -47,14 +47,14 @@ final class Requests {
 
     @Serdeable
     @Schema(name = "FeedbackRequest", example = "{\"rating\": 5, \"comment\": \"Quick and friendly.\"}")
-    record GiveFeedback(@Nullable @Schema(type = "integer", minimum = "0", maximum = "5", requiredMode = REQUIRED, nullable = false,
+    record GiveFeedbackRequest(@Nullable @Schema(type = "integer", minimum = "0", maximum = "5", requiredMode = REQUIRED, nullable = false,
                                 description = "4.0 counts as 4; 4.5 is 422") Object rating,
                         @Nullable @Schema(type = "string", maxLength = 2000, description = "blank = none; redacted") Object comment) {
     }
 
     @Serdeable
     @Schema(name = "SetSummaryRequest")
-    record SetSummary(@Nullable @Schema(type = "string", minLength = 1, maxLength = 100, requiredMode = REQUIRED, nullable = false,
+    record SetSummaryRequest(@Nullable @Schema(type = "string", minLength = 1, maxLength = 100, requiredMode = REQUIRED, nullable = false,
             description = "1..100 characters after trimming (redacted)") Object summary) {
     }
 }

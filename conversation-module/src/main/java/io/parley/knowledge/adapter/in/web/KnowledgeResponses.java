@@ -18,22 +18,22 @@ import static io.swagger.v3.oas.annotations.media.Schema.AdditionalPropertiesVal
 import static io.swagger.v3.oas.annotations.media.Schema.RequiredMode.REQUIRED;
 
 /** Response bodies of the knowledge routes. Every member is always present (null when unknown). */
-final class KnowledgeReplies {
+final class KnowledgeResponses {
 
-    private KnowledgeReplies() {
+    private KnowledgeResponses() {
     }
 
     @Serdeable
     @JsonInclude(JsonInclude.Include.ALWAYS)
     @Schema(name = "KnowledgeDocument")
-    record DocumentReply(UUID id, String title, String content, @Nullable @Schema(requiredMode = REQUIRED) String sourceUrl,
+    record DocumentResponse(UUID id, String title, String content, @Nullable @Schema(requiredMode = REQUIRED) String sourceUrl,
                          List<String> tags,
                          @Schema(requiredMode = REQUIRED, type = "object", additionalProperties = TRUE) Map<String, Object> metadata,
                          @Schema(requiredMode = REQUIRED, example = "english", description = "the text-search configuration it is indexed in")
                          String language,
                          Instant createdAt, Instant updatedAt) {
-        static DocumentReply of(KnowledgeDocument d) {
-            return new DocumentReply(d.id(), d.title(), d.content(), d.sourceUrl(), d.tags(), d.metadata(), d.language().configName(),
+        static DocumentResponse of(KnowledgeDocument d) {
+            return new DocumentResponse(d.id(), d.title(), d.content(), d.sourceUrl(), d.tags(), d.metadata(), d.language().configName(),
                     d.createdAt(), d.updatedAt());
         }
     }
@@ -41,21 +41,21 @@ final class KnowledgeReplies {
     @Serdeable
     @JsonInclude(JsonInclude.Include.ALWAYS)
     @Schema(name = "KnowledgeDocumentPage")
-    record DocumentPageReply(List<DocumentReply> items,
+    record DocumentPageResponse(List<DocumentResponse> items,
                              @Nullable @Schema(requiredMode = REQUIRED, description = "null on the last page") String nextCursor) {
-        static DocumentPageReply of(Page<KnowledgeDocument> page) {
-            return new DocumentPageReply(page.items().stream().map(DocumentReply::of).toList(), page.nextCursor());
+        static DocumentPageResponse of(Page<KnowledgeDocument> page) {
+            return new DocumentPageResponse(page.items().stream().map(DocumentResponse::of).toList(), page.nextCursor());
         }
     }
 
     @Serdeable
     @JsonInclude(JsonInclude.Include.ALWAYS)
     @Schema(name = "KnowledgeSearchHit")
-    record SearchHitReply(UUID documentId, String title,
+    record SearchHitResponse(UUID documentId, String title,
                           @Schema(requiredMode = REQUIRED, description = "one line around the match") String snippet,
                           @Schema(requiredMode = REQUIRED, description = "in (0, 1), rounded to 4 decimals") double score) {
-        static SearchHitReply of(KnowledgeSearchHit hit) {
-            return new SearchHitReply(hit.documentId(), hit.title(), hit.snippet(), Math.round(hit.score() * 10_000) / 10_000.0);
+        static SearchHitResponse of(KnowledgeSearchHit hit) {
+            return new SearchHitResponse(hit.documentId(), hit.title(), hit.snippet(), Math.round(hit.score() * 10_000) / 10_000.0);
         }
     }
 
@@ -63,9 +63,9 @@ final class KnowledgeReplies {
     @JsonInclude(JsonInclude.Include.ALWAYS)
     @Schema(name = "KnowledgeSearchResult", description = "A ranked top-k, best first: relevance ranks are recomputed per query, so"
             + " a cursor could not continue a ranking stably; ask for a larger limit instead (there is no next_cursor)")
-    record SearchReply(List<SearchHitReply> items) {
-        static SearchReply of(List<KnowledgeSearchHit> hits) {
-            return new SearchReply(hits.stream().map(SearchHitReply::of).toList());
+    record SearchResponse(List<SearchHitResponse> items) {
+        static SearchResponse of(List<KnowledgeSearchHit> hits) {
+            return new SearchResponse(hits.stream().map(SearchHitResponse::of).toList());
         }
     }
 }
