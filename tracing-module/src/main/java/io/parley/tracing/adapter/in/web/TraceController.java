@@ -11,6 +11,7 @@ import io.micronaut.security.rules.SecurityRule;
 import io.parley.kernel.Caller;
 import io.parley.tracing.adapter.in.web.TraceResponses.IngestResponse;
 import io.parley.tracing.adapter.in.web.TraceResponses.TracesResponse;
+import io.parley.tracing.application.port.in.IngestSpansCommand;
 import io.parley.tracing.application.port.in.IngestSpansUseCase;
 import io.parley.tracing.application.port.in.ReadTracesUseCase;
 import io.parley.tracing.application.port.in.SpanInput;
@@ -80,7 +81,7 @@ class TraceController {
     HttpResponse<IngestResponse> ingest(@Body IngestSpansRequest body, @Parameter(hidden = true) Caller caller) {
         List<SpanInput> spans = body.spans() == null ? null : IntStream.range(0, body.spans().size())
                 .mapToObj(i -> body.spans().get(i) == null ? null : body.spans().get(i).input(i)).toList();
-        return HttpResponse.accepted().body(IngestResponse.of(ingestion.ingest(spans, caller)));
+        return HttpResponse.accepted().body(IngestResponse.of(ingestion.ingest(IngestSpansCommand.of(spans), caller)));
     }
 
     @Get("/conversations/{id}/traces")
