@@ -11,6 +11,7 @@ import io.parley.chat.application.port.in.ChatTurnCommand;
 import io.parley.chat.application.port.in.ChatTurnUseCase;
 import io.parley.kernel.Caller;
 import io.parley.kernel.JsonValues;
+import io.parley.kernel.TooManyRequestsResponse;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.headers.Header;
@@ -26,11 +27,7 @@ import static io.parley.kernel.ApiDocs.IDEMPOTENCY_KEY;
 import static io.parley.kernel.ApiDocs.PAYLOAD_TOO_LARGE;
 import static io.parley.kernel.ApiDocs.PROBLEM;
 import static io.parley.kernel.ApiDocs.PROBLEM_JSON;
-import static io.parley.kernel.ApiDocs.RATE_LIMIT;
-import static io.parley.kernel.ApiDocs.RATE_LIMIT_POLICY;
-import static io.parley.kernel.ApiDocs.RETRY_AFTER;
 import static io.parley.kernel.ApiDocs.TAG_CHAT;
-import static io.parley.kernel.ApiDocs.TOO_MANY_REQUESTS;
 import static io.parley.kernel.ApiDocs.UNSUPPORTED_MEDIA_TYPE;
 
 /**
@@ -71,11 +68,7 @@ class ChatController {
     @ApiResponse(responseCode = "422", description = "An empty, blank, over-long or unclean message, an unknown channel, a bad locale,"
             + " metadata rules, a bad Idempotency-Key or the same key with another message",
             content = @Content(mediaType = PROBLEM_JSON, schema = @Schema(ref = PROBLEM)))
-    @ApiResponse(responseCode = "429", description = TOO_MANY_REQUESTS, headers = {
-            @Header(name = "Retry-After", description = RETRY_AFTER, schema = @Schema(type = "integer")),
-            @Header(name = "RateLimit-Policy", description = RATE_LIMIT_POLICY, schema = @Schema(type = "string")),
-            @Header(name = "RateLimit", description = RATE_LIMIT, schema = @Schema(type = "string"))},
-            content = @Content(mediaType = PROBLEM_JSON, schema = @Schema(ref = PROBLEM)))
+    @TooManyRequestsResponse
     ChatTurnResponse turn(@Body ChatTurnRequest body,
                        @Nullable @io.micronaut.http.annotation.Header("Idempotency-Key") @Parameter(name = "Idempotency-Key",
                                description = IDEMPOTENCY_KEY, schema = @Schema(type = "string", minLength = 1, maxLength = 128))

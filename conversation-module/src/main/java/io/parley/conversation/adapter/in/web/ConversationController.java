@@ -37,6 +37,8 @@ import io.parley.conversation.application.port.in.StartConversationUseCase;
 import io.parley.conversation.domain.Conversation;
 import io.parley.kernel.Caller;
 import io.parley.kernel.JsonValues;
+import io.parley.kernel.BodyProblemResponses;
+import io.parley.kernel.TooManyRequestsResponse;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Content;
@@ -55,17 +57,11 @@ import static io.parley.kernel.ApiDocs.FORBIDDEN;
 import static io.parley.kernel.ApiDocs.IDEMPOTENCY_KEY;
 import static io.parley.kernel.ApiDocs.LIMIT;
 import static io.parley.kernel.ApiDocs.NOT_FOUND;
-import static io.parley.kernel.ApiDocs.PAYLOAD_TOO_LARGE;
 import static io.parley.kernel.ApiDocs.PROBLEM;
 import static io.parley.kernel.ApiDocs.PROBLEM_JSON;
-import static io.parley.kernel.ApiDocs.RATE_LIMIT;
-import static io.parley.kernel.ApiDocs.RATE_LIMIT_POLICY;
-import static io.parley.kernel.ApiDocs.RETRY_AFTER;
 import static io.parley.kernel.ApiDocs.TAG_CONVERSATIONS;
-import static io.parley.kernel.ApiDocs.TOO_MANY_REQUESTS;
 import static io.parley.kernel.ApiDocs.UNAUTHORIZED;
 import static io.parley.kernel.ApiDocs.UNPROCESSABLE;
-import static io.parley.kernel.ApiDocs.UNSUPPORTED_MEDIA_TYPE;
 
 /** {@code /api/v1/conversations}: a bearer token is required; which conversations it opens is the use cases' decision. */
 @Controller("/api/v1/conversations")
@@ -107,17 +103,7 @@ class ConversationController {
                     schema = @Schema(type = "string")))
     @ApiResponse(responseCode = "400", description = BAD_REQUEST,
             content = @Content(mediaType = PROBLEM_JSON, schema = @Schema(ref = PROBLEM)))
-    @ApiResponse(responseCode = "413", description = PAYLOAD_TOO_LARGE,
-            content = @Content(mediaType = PROBLEM_JSON, schema = @Schema(ref = PROBLEM)))
-    @ApiResponse(responseCode = "415", description = UNSUPPORTED_MEDIA_TYPE,
-            content = @Content(mediaType = PROBLEM_JSON, schema = @Schema(ref = PROBLEM)))
-    @ApiResponse(responseCode = "422", description = UNPROCESSABLE,
-            content = @Content(mediaType = PROBLEM_JSON, schema = @Schema(ref = PROBLEM)))
-    @ApiResponse(responseCode = "429", description = TOO_MANY_REQUESTS, headers = {
-            @io.swagger.v3.oas.annotations.headers.Header(name = "Retry-After", description = RETRY_AFTER, schema = @Schema(type = "integer")),
-            @io.swagger.v3.oas.annotations.headers.Header(name = "RateLimit-Policy", description = RATE_LIMIT_POLICY, schema = @Schema(type = "string")),
-            @io.swagger.v3.oas.annotations.headers.Header(name = "RateLimit", description = RATE_LIMIT, schema = @Schema(type = "string"))},
-            content = @Content(mediaType = PROBLEM_JSON, schema = @Schema(ref = PROBLEM)))
+    @BodyProblemResponses
     HttpResponse<ConversationResponse> start(@Body StartConversationRequest body, @Parameter(hidden = true) Caller caller) {
         Conversation conversation = startConversation.start(
                 StartConversationCommand.of(JsonValues.text("channel", body.channel()),
@@ -159,17 +145,7 @@ class ConversationController {
             content = @Content(mediaType = PROBLEM_JSON, schema = @Schema(ref = PROBLEM)))
     @ApiResponse(responseCode = "404", description = NOT_FOUND,
             content = @Content(mediaType = PROBLEM_JSON, schema = @Schema(ref = PROBLEM)))
-    @ApiResponse(responseCode = "413", description = PAYLOAD_TOO_LARGE,
-            content = @Content(mediaType = PROBLEM_JSON, schema = @Schema(ref = PROBLEM)))
-    @ApiResponse(responseCode = "415", description = UNSUPPORTED_MEDIA_TYPE,
-            content = @Content(mediaType = PROBLEM_JSON, schema = @Schema(ref = PROBLEM)))
-    @ApiResponse(responseCode = "422", description = UNPROCESSABLE,
-            content = @Content(mediaType = PROBLEM_JSON, schema = @Schema(ref = PROBLEM)))
-    @ApiResponse(responseCode = "429", description = TOO_MANY_REQUESTS, headers = {
-            @io.swagger.v3.oas.annotations.headers.Header(name = "Retry-After", description = RETRY_AFTER, schema = @Schema(type = "integer")),
-            @io.swagger.v3.oas.annotations.headers.Header(name = "RateLimit-Policy", description = RATE_LIMIT_POLICY, schema = @Schema(type = "string")),
-            @io.swagger.v3.oas.annotations.headers.Header(name = "RateLimit", description = RATE_LIMIT, schema = @Schema(type = "string"))},
-            content = @Content(mediaType = PROBLEM_JSON, schema = @Schema(ref = PROBLEM)))
+    @BodyProblemResponses
     ConversationResponse update(@PathVariable @Parameter(description = ID, schema = @Schema(format = "uuid")) String id, @Body SetSummaryRequest body,
                             @Parameter(hidden = true) Caller caller) {
         SetConversationSummaryCommand command = new SetConversationSummaryCommand(ConversationRef.id(id), JsonValues.text("summary", body.summary()));
@@ -182,11 +158,7 @@ class ConversationController {
     @ApiResponse(responseCode = "200", description = "The conversation, status closed with ended_at", useReturnTypeSchema = true)
     @ApiResponse(responseCode = "404", description = NOT_FOUND,
             content = @Content(mediaType = PROBLEM_JSON, schema = @Schema(ref = PROBLEM)))
-    @ApiResponse(responseCode = "429", description = TOO_MANY_REQUESTS, headers = {
-            @io.swagger.v3.oas.annotations.headers.Header(name = "Retry-After", description = RETRY_AFTER, schema = @Schema(type = "integer")),
-            @io.swagger.v3.oas.annotations.headers.Header(name = "RateLimit-Policy", description = RATE_LIMIT_POLICY, schema = @Schema(type = "string")),
-            @io.swagger.v3.oas.annotations.headers.Header(name = "RateLimit", description = RATE_LIMIT, schema = @Schema(type = "string"))},
-            content = @Content(mediaType = PROBLEM_JSON, schema = @Schema(ref = PROBLEM)))
+    @TooManyRequestsResponse
     ConversationResponse close(@PathVariable @Parameter(description = ID, schema = @Schema(format = "uuid")) String id,
                            @Parameter(hidden = true) Caller caller) {
         return ConversationResponse.of(closeConversation.close(ConversationRef.id(id), caller), caller);
@@ -201,11 +173,7 @@ class ConversationController {
             content = @Content(mediaType = PROBLEM_JSON, schema = @Schema(ref = PROBLEM)))
     @ApiResponse(responseCode = "404", description = NOT_FOUND,
             content = @Content(mediaType = PROBLEM_JSON, schema = @Schema(ref = PROBLEM)))
-    @ApiResponse(responseCode = "429", description = TOO_MANY_REQUESTS, headers = {
-            @io.swagger.v3.oas.annotations.headers.Header(name = "Retry-After", description = RETRY_AFTER, schema = @Schema(type = "integer")),
-            @io.swagger.v3.oas.annotations.headers.Header(name = "RateLimit-Policy", description = RATE_LIMIT_POLICY, schema = @Schema(type = "string")),
-            @io.swagger.v3.oas.annotations.headers.Header(name = "RateLimit", description = RATE_LIMIT, schema = @Schema(type = "string"))},
-            content = @Content(mediaType = PROBLEM_JSON, schema = @Schema(ref = PROBLEM)))
+    @TooManyRequestsResponse
     HttpResponse<Void> erase(@PathVariable @Parameter(description = ID, schema = @Schema(format = "uuid")) String id,
                              @Parameter(hidden = true) Caller caller) {
         eraseConversation.erase(ConversationRef.id(id), caller);
@@ -227,17 +195,7 @@ class ConversationController {
             content = @Content(mediaType = PROBLEM_JSON, schema = @Schema(ref = PROBLEM)))
     @ApiResponse(responseCode = "409", description = "The conversation is closed (conversation_status)",
             content = @Content(mediaType = PROBLEM_JSON, schema = @Schema(ref = PROBLEM)))
-    @ApiResponse(responseCode = "413", description = PAYLOAD_TOO_LARGE,
-            content = @Content(mediaType = PROBLEM_JSON, schema = @Schema(ref = PROBLEM)))
-    @ApiResponse(responseCode = "415", description = UNSUPPORTED_MEDIA_TYPE,
-            content = @Content(mediaType = PROBLEM_JSON, schema = @Schema(ref = PROBLEM)))
-    @ApiResponse(responseCode = "422", description = UNPROCESSABLE,
-            content = @Content(mediaType = PROBLEM_JSON, schema = @Schema(ref = PROBLEM)))
-    @ApiResponse(responseCode = "429", description = TOO_MANY_REQUESTS, headers = {
-            @io.swagger.v3.oas.annotations.headers.Header(name = "Retry-After", description = RETRY_AFTER, schema = @Schema(type = "integer")),
-            @io.swagger.v3.oas.annotations.headers.Header(name = "RateLimit-Policy", description = RATE_LIMIT_POLICY, schema = @Schema(type = "string")),
-            @io.swagger.v3.oas.annotations.headers.Header(name = "RateLimit", description = RATE_LIMIT, schema = @Schema(type = "string"))},
-            content = @Content(mediaType = PROBLEM_JSON, schema = @Schema(ref = PROBLEM)))
+    @BodyProblemResponses
     HttpResponse<MessageResponse> append(@PathVariable @Parameter(description = ID, schema = @Schema(format = "uuid")) String id,
                                      @Body AppendMessageRequest body,
                                      @Nullable @Header("Idempotency-Key") @Parameter(name = "Idempotency-Key", description = IDEMPOTENCY_KEY,
@@ -292,17 +250,7 @@ class ConversationController {
             content = @Content(mediaType = PROBLEM_JSON, schema = @Schema(ref = PROBLEM)))
     @ApiResponse(responseCode = "404", description = NOT_FOUND,
             content = @Content(mediaType = PROBLEM_JSON, schema = @Schema(ref = PROBLEM)))
-    @ApiResponse(responseCode = "413", description = PAYLOAD_TOO_LARGE,
-            content = @Content(mediaType = PROBLEM_JSON, schema = @Schema(ref = PROBLEM)))
-    @ApiResponse(responseCode = "415", description = UNSUPPORTED_MEDIA_TYPE,
-            content = @Content(mediaType = PROBLEM_JSON, schema = @Schema(ref = PROBLEM)))
-    @ApiResponse(responseCode = "422", description = UNPROCESSABLE,
-            content = @Content(mediaType = PROBLEM_JSON, schema = @Schema(ref = PROBLEM)))
-    @ApiResponse(responseCode = "429", description = TOO_MANY_REQUESTS, headers = {
-            @io.swagger.v3.oas.annotations.headers.Header(name = "Retry-After", description = RETRY_AFTER, schema = @Schema(type = "integer")),
-            @io.swagger.v3.oas.annotations.headers.Header(name = "RateLimit-Policy", description = RATE_LIMIT_POLICY, schema = @Schema(type = "string")),
-            @io.swagger.v3.oas.annotations.headers.Header(name = "RateLimit", description = RATE_LIMIT, schema = @Schema(type = "string"))},
-            content = @Content(mediaType = PROBLEM_JSON, schema = @Schema(ref = PROBLEM)))
+    @BodyProblemResponses
     FeedbackResponse feedback(@PathVariable @Parameter(description = ID, schema = @Schema(format = "uuid")) String id, @Body GiveFeedbackRequest body,
                           @Parameter(hidden = true) Caller caller) {
         return endpoints.feedback(ConversationRef.id(id), body, caller);

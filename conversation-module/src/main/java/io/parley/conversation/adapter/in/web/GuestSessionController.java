@@ -22,6 +22,7 @@ import io.parley.conversation.adapter.in.web.ConversationResponses.MessagePageRe
 import io.parley.conversation.application.port.in.ConversationRef;
 import io.parley.conversation.application.port.in.GetConversationUseCase;
 import io.parley.kernel.Caller;
+import io.parley.kernel.BodyProblemResponses;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Content;
@@ -36,18 +37,12 @@ import static io.parley.kernel.ApiDocs.CURSOR;
 import static io.parley.kernel.ApiDocs.IDEMPOTENCY_KEY;
 import static io.parley.kernel.ApiDocs.LIMIT;
 import static io.parley.kernel.ApiDocs.NOT_FOUND_SESSION;
-import static io.parley.kernel.ApiDocs.PAYLOAD_TOO_LARGE;
 import static io.parley.kernel.ApiDocs.PROBLEM;
 import static io.parley.kernel.ApiDocs.PROBLEM_JSON;
-import static io.parley.kernel.ApiDocs.RATE_LIMIT;
-import static io.parley.kernel.ApiDocs.RATE_LIMIT_POLICY;
-import static io.parley.kernel.ApiDocs.RETRY_AFTER;
 import static io.parley.kernel.ApiDocs.SESSION_ID;
 import static io.parley.kernel.ApiDocs.TAG_SESSIONS;
-import static io.parley.kernel.ApiDocs.TOO_MANY_REQUESTS;
 import static io.parley.kernel.ApiDocs.UNAUTHORIZED_GUEST;
 import static io.parley.kernel.ApiDocs.UNPROCESSABLE;
-import static io.parley.kernel.ApiDocs.UNSUPPORTED_MEDIA_TYPE;
 
 /**
  * {@code /api/v1/sessions/{session_id}}: the guest routes. No token is needed: the unguessable
@@ -105,17 +100,7 @@ class GuestSessionController {
             content = @Content(mediaType = PROBLEM_JSON, schema = @Schema(ref = PROBLEM)))
     @ApiResponse(responseCode = "409", description = "The conversation is closed (conversation_status)",
             content = @Content(mediaType = PROBLEM_JSON, schema = @Schema(ref = PROBLEM)))
-    @ApiResponse(responseCode = "413", description = PAYLOAD_TOO_LARGE,
-            content = @Content(mediaType = PROBLEM_JSON, schema = @Schema(ref = PROBLEM)))
-    @ApiResponse(responseCode = "415", description = UNSUPPORTED_MEDIA_TYPE,
-            content = @Content(mediaType = PROBLEM_JSON, schema = @Schema(ref = PROBLEM)))
-    @ApiResponse(responseCode = "422", description = UNPROCESSABLE,
-            content = @Content(mediaType = PROBLEM_JSON, schema = @Schema(ref = PROBLEM)))
-    @ApiResponse(responseCode = "429", description = TOO_MANY_REQUESTS, headers = {
-            @io.swagger.v3.oas.annotations.headers.Header(name = "Retry-After", description = RETRY_AFTER, schema = @Schema(type = "integer")),
-            @io.swagger.v3.oas.annotations.headers.Header(name = "RateLimit-Policy", description = RATE_LIMIT_POLICY, schema = @Schema(type = "string")),
-            @io.swagger.v3.oas.annotations.headers.Header(name = "RateLimit", description = RATE_LIMIT, schema = @Schema(type = "string"))},
-            content = @Content(mediaType = PROBLEM_JSON, schema = @Schema(ref = PROBLEM)))
+    @BodyProblemResponses
     HttpResponse<MessageResponse> append(@PathVariable("session_id") @Parameter(name = "session_id", description = SESSION_ID) String sessionId, @Body AppendMessageRequest body,
                                      @Nullable @Header("Idempotency-Key") @Parameter(name = "Idempotency-Key", description = IDEMPOTENCY_KEY,
                                              schema = @Schema(type = "string", minLength = 1, maxLength = 128)) String idempotencyKey,
@@ -149,17 +134,7 @@ class GuestSessionController {
     @ApiResponse(responseCode = "200", description = "The feedback", useReturnTypeSchema = true)
     @ApiResponse(responseCode = "400", description = BAD_REQUEST,
             content = @Content(mediaType = PROBLEM_JSON, schema = @Schema(ref = PROBLEM)))
-    @ApiResponse(responseCode = "413", description = PAYLOAD_TOO_LARGE,
-            content = @Content(mediaType = PROBLEM_JSON, schema = @Schema(ref = PROBLEM)))
-    @ApiResponse(responseCode = "415", description = UNSUPPORTED_MEDIA_TYPE,
-            content = @Content(mediaType = PROBLEM_JSON, schema = @Schema(ref = PROBLEM)))
-    @ApiResponse(responseCode = "422", description = UNPROCESSABLE,
-            content = @Content(mediaType = PROBLEM_JSON, schema = @Schema(ref = PROBLEM)))
-    @ApiResponse(responseCode = "429", description = TOO_MANY_REQUESTS, headers = {
-            @io.swagger.v3.oas.annotations.headers.Header(name = "Retry-After", description = RETRY_AFTER, schema = @Schema(type = "integer")),
-            @io.swagger.v3.oas.annotations.headers.Header(name = "RateLimit-Policy", description = RATE_LIMIT_POLICY, schema = @Schema(type = "string")),
-            @io.swagger.v3.oas.annotations.headers.Header(name = "RateLimit", description = RATE_LIMIT, schema = @Schema(type = "string"))},
-            content = @Content(mediaType = PROBLEM_JSON, schema = @Schema(ref = PROBLEM)))
+    @BodyProblemResponses
     FeedbackResponse feedback(@PathVariable("session_id") @Parameter(name = "session_id", description = SESSION_ID) String sessionId, @Body GiveFeedbackRequest body,
                           @Parameter(hidden = true) Caller caller) {
         return endpoints.feedback(ConversationRef.session(sessionId), body, caller);
