@@ -28,10 +28,10 @@ final class ChatResponses {
     @Schema(name = "ChatTurn", description = "The turn: the customer's message as stored, the assistant's reply, the handoff when a"
             + " person is needed", example = ChatTurnResponse.EXAMPLE)
     record ChatTurnResponse(@Schema(requiredMode = REQUIRED, description = "the guest's key to this conversation; keep it like a password")
-                         String sessionId,
-                         UUID conversationId, CustomerMessageResponse message,
-                         AssistantMessageResponse reply,
-                         HandoffResponse handoff) {
+                            String sessionId,
+                            UUID conversationId, CustomerMessageResponse message,
+                            AssistantMessageResponse reply,
+                            HandoffResponse handoff) {
 
         static final String EXAMPLE = """
                 {"session_id": "3uv1RWOVsMBeSySVGRIsKrvMDs_cO6WT", "conversation_id": "01a20894-7a6e-71a5-bdbf-fb585593601e",
@@ -59,23 +59,23 @@ final class ChatResponses {
     @JsonInclude(JsonInclude.Include.ALWAYS)
     @Schema(name = "ChatMessage", description = "The customer's message as stored (redacted)")
     record CustomerMessageResponse(UUID id, long seq,
-                                @Schema(requiredMode = REQUIRED, allowableValues = "user") String role,
-                                String content,
-                                @Schema(requiredMode = REQUIRED, description = "how many secrets were replaced") int redactions,
-                                Instant createdAt) {
+                                   @Schema(requiredMode = REQUIRED, allowableValues = "user") String role,
+                                   String content,
+                                   @Schema(requiredMode = REQUIRED, description = "how many secrets were replaced") int redactions,
+                                   Instant createdAt) {
     }
 
     @Serdeable
     @JsonInclude(JsonInclude.Include.ALWAYS)
     @Schema(name = "ChatReply", nullable = true, description = "The assistant's reply; null while a person holds the conversation")
     record AssistantMessageResponse(UUID id, long seq,
-                                 @Schema(requiredMode = REQUIRED, allowableValues = "assistant") String role,
-                                 String content,
-                                 @Nullable @Schema(requiredMode = REQUIRED, example = "account.password_reset") String intent,
-                                 @Nullable @Schema(requiredMode = REQUIRED, minimum = "0", maximum = "1") Double confidence,
-                                 @Schema(requiredMode = REQUIRED, description = "the knowledge documents the reply is based on (may be"
-                                         + " empty)") List<SourceResponse> sources,
-                                 Instant createdAt) {
+                                    @Schema(requiredMode = REQUIRED, allowableValues = "assistant") String role,
+                                    String content,
+                                    @Nullable @Schema(requiredMode = REQUIRED, example = "account.password_reset") String intent,
+                                    @Nullable @Schema(requiredMode = REQUIRED, minimum = "0", maximum = "1") Double confidence,
+                                    @Schema(requiredMode = REQUIRED, description = "the knowledge documents the reply is based on (may be"
+                                            + " empty)") List<SourceResponse> sources,
+                                    Instant createdAt) {
     }
 
     @Serdeable
@@ -89,14 +89,14 @@ final class ChatResponses {
     @Schema(name = "ChatHandoff", nullable = true, description = "null when no person is needed; otherwise the conversation's one"
             + " ticket was opened (or moved) to PENDING_HUMAN_ASSIGNMENT and its handoff queued")
     record HandoffResponse(boolean recommended,
-                        String reason,
-                        @Nullable @Schema(requiredMode = REQUIRED, allowableValues = {"internal", "zendesk", "freshdesk", "email"},
-                                description = "null when no ticketing is deployed or the escalation failed") String provider,
-                        @Nullable @Schema(requiredMode = REQUIRED, description = "null when no ticketing is deployed or the escalation"
-                                + " failed") UUID ticketId,
-                        @Nullable @Schema(requiredMode = REQUIRED, example = "T-1042") String ticketNumber,
-                        @Schema(requiredMode = REQUIRED, allowableValues = {"pending", "created", "routed", "resolved", "failed"},
-                                description = "the handoff's status, as GET .../handoff answers it") String status) {
+                           String reason,
+                           @Nullable @Schema(requiredMode = REQUIRED, allowableValues = {"internal", "zendesk", "freshdesk", "email"},
+                                   description = "null when no ticketing is deployed or the escalation failed") String provider,
+                           @Nullable @Schema(requiredMode = REQUIRED, description = "null when no ticketing is deployed or the escalation"
+                                   + " failed") UUID ticketId,
+                           @Nullable @Schema(requiredMode = REQUIRED, example = "T-1042") String ticketNumber,
+                           @Schema(requiredMode = REQUIRED, allowableValues = {"pending", "created", "routed", "resolved", "failed"},
+                                   description = "the handoff's status, as GET .../handoff answers it") String status) {
 
         static HandoffResponse of(ChatTurnResult.Handoff handoff) {
             return new HandoffResponse(handoff.recommended(), handoff.reason(), handoff.provider(), handoff.ticketId(), handoff.ticketNumber(),

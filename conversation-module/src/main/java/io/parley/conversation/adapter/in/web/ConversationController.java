@@ -117,9 +117,9 @@ class ConversationController {
     @ApiResponse(responseCode = "422", description = UNPROCESSABLE,
             content = @Content(mediaType = PROBLEM_JSON, schema = @Schema(ref = PROBLEM)))
     ConversationPageResponse list(@Nullable @QueryValue @Parameter(schema = @Schema(type = "string", allowableValues = {"open", "closed"})) String status,
-                          @Nullable @QueryValue @Parameter(description = LIMIT,
-                                  schema = @Schema(type = "integer", minimum = "1", maximum = "200", defaultValue = "50")) String limit,
-                          @Nullable @QueryValue @Parameter(description = CURSOR) String cursor, @Parameter(hidden = true) Caller caller) {
+                                  @Nullable @QueryValue @Parameter(description = LIMIT,
+                                          schema = @Schema(type = "integer", minimum = "1", maximum = "200", defaultValue = "50")) String limit,
+                                  @Nullable @QueryValue @Parameter(description = CURSOR) String cursor, @Parameter(hidden = true) Caller caller) {
         return ConversationPageResponse.of(listConversations.list(ListConversationsQuery.of(status, limit, cursor), caller), caller);
     }
 
@@ -130,7 +130,7 @@ class ConversationController {
     @ApiResponse(responseCode = "404", description = NOT_FOUND,
             content = @Content(mediaType = PROBLEM_JSON, schema = @Schema(ref = PROBLEM)))
     ConversationResponse get(@PathVariable @Parameter(description = ID, schema = @Schema(format = "uuid")) String id,
-                         @Parameter(hidden = true) Caller caller) {
+                             @Parameter(hidden = true) Caller caller) {
         return ConversationResponse.of(getConversation.get(ConversationRef.id(id), caller), caller);
     }
 
@@ -212,12 +212,12 @@ class ConversationController {
     @ApiResponse(responseCode = "422", description = UNPROCESSABLE,
             content = @Content(mediaType = PROBLEM_JSON, schema = @Schema(ref = PROBLEM)))
     MessagePageResponse messages(@PathVariable @Parameter(description = ID, schema = @Schema(format = "uuid")) String id,
-                         @Nullable @QueryValue @Parameter(description = ConversationEndpoints.ORDER_DESCRIPTION,
-                                 schema = @Schema(type = "string", allowableValues = {"asc", "desc"}, defaultValue = "asc")) String order,
-                         @Nullable @QueryValue @Parameter(description = LIMIT,
-                                 schema = @Schema(type = "integer", minimum = "1", maximum = "200", defaultValue = "50")) String limit,
-                         @Nullable @QueryValue @Parameter(description = CURSOR) String cursor,
-                         @Parameter(hidden = true) Caller caller) {
+                                 @Nullable @QueryValue @Parameter(description = ConversationEndpoints.ORDER_DESCRIPTION,
+                                         schema = @Schema(type = "string", allowableValues = {"asc", "desc"}, defaultValue = "asc")) String order,
+                                 @Nullable @QueryValue @Parameter(description = LIMIT,
+                                         schema = @Schema(type = "integer", minimum = "1", maximum = "200", defaultValue = "50")) String limit,
+                                 @Nullable @QueryValue @Parameter(description = CURSOR) String cursor,
+                                 @Parameter(hidden = true) Caller caller) {
         return endpoints.messages(ConversationRef.id(id), order, limit, cursor, caller);
     }
 

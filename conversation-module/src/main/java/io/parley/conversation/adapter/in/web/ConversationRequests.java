@@ -25,10 +25,10 @@ final class ConversationRequests {
     @Schema(name = "StartConversationRequest", description = "Every member is optional, but a body is required (at least {})",
             example = "{\"channel\": \"web\", \"locale\": \"en-US\"}")
     record StartConversationRequest(@Nullable @Schema(type = "string", allowableValues = {"web", "mobile", "email", "api"}, defaultValue = "web")
-                             Object channel,
-                             @Nullable @Schema(type = "string", maxLength = 35, example = "en-US", description = "a language tag") Object locale,
-                             @Nullable @Schema(type = "object", description = "metadata rules of docs/api.md (redacted)")
-                             Map<String, Object> metadata) {
+                                    Object channel,
+                                    @Nullable @Schema(type = "string", maxLength = 35, example = "en-US", description = "a language tag") Object locale,
+                                    @Nullable @Schema(type = "object", description = "metadata rules of docs/api.md (redacted)")
+                                    Map<String, Object> metadata) {
     }
 
     @Serdeable

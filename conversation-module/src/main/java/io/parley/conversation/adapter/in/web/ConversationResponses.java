@@ -33,20 +33,20 @@ final class ConversationResponses {
     @JsonInclude(JsonInclude.Include.ALWAYS)
     @Schema(name = "Conversation", example = ConversationResponse.EXAMPLE)
     record ConversationResponse(UUID id,
-                            @Nullable @Schema(requiredMode = REQUIRED, description = "shown to the conversation's customer only;"
-                                    + " null for staff") String sessionId,
-                            @Nullable @Schema(requiredMode = REQUIRED, description = "the owner's user id; null for a guest conversation")
-                            UUID userId,
-                            @Schema(requiredMode = REQUIRED, allowableValues = {"web", "mobile", "email", "api"}) String channel,
-                            @Nullable @Schema(requiredMode = REQUIRED, example = "en-US") String locale,
-                            @Schema(requiredMode = REQUIRED, allowableValues = {"open", "closed"}) String status,
-                            @Nullable @Schema(requiredMode = REQUIRED, description = "a preview of the first user message (at most 100"
-                                    + " characters), unless set with PATCH; null before") String summary,
-                            @Schema(requiredMode = REQUIRED, description = "the last seq") long messageCount,
-                            Instant startedAt,
-                            @Schema(requiredMode = REQUIRED, description = "the time of the last change") Instant updatedAt,
-                            @Nullable @Schema(requiredMode = REQUIRED, description = "set when closed") Instant endedAt,
-                            @Schema(requiredMode = REQUIRED, type = "object", additionalProperties = TRUE) Map<String, Object> metadata) {
+                                @Nullable @Schema(requiredMode = REQUIRED, description = "shown to the conversation's customer only;"
+                                        + " null for staff") String sessionId,
+                                @Nullable @Schema(requiredMode = REQUIRED, description = "the owner's user id; null for a guest conversation")
+                                UUID userId,
+                                @Schema(requiredMode = REQUIRED, allowableValues = {"web", "mobile", "email", "api"}) String channel,
+                                @Nullable @Schema(requiredMode = REQUIRED, example = "en-US") String locale,
+                                @Schema(requiredMode = REQUIRED, allowableValues = {"open", "closed"}) String status,
+                                @Nullable @Schema(requiredMode = REQUIRED, description = "a preview of the first user message (at most 100"
+                                        + " characters), unless set with PATCH; null before") String summary,
+                                @Schema(requiredMode = REQUIRED, description = "the last seq") long messageCount,
+                                Instant startedAt,
+                                @Schema(requiredMode = REQUIRED, description = "the time of the last change") Instant updatedAt,
+                                @Nullable @Schema(requiredMode = REQUIRED, description = "set when closed") Instant endedAt,
+                                @Schema(requiredMode = REQUIRED, type = "object", additionalProperties = TRUE) Map<String, Object> metadata) {
 
         static final String EXAMPLE = """
                 {"id": "01a20894-7a6e-71a5-bdbf-fb585593601e", "session_id": null, "user_id": "01a20894-7a50-7c1e-9d2b-5d0c1e3f4a11",
@@ -75,14 +75,14 @@ final class ConversationResponses {
     @JsonInclude(JsonInclude.Include.ALWAYS)
     @Schema(name = "Message", description = "A message as stored (redacted); never changed after it is written", example = MessageResponse.EXAMPLE)
     record MessageResponse(UUID id, UUID conversationId,
-                       @Schema(requiredMode = REQUIRED, description = "1, 2, 3… per conversation without gaps") long seq,
-                       @Schema(requiredMode = REQUIRED, allowableValues = {"user", "assistant", "system"}) String role,
-                       String content,
-                       @Nullable @Schema(requiredMode = REQUIRED) String intent,
-                       @Nullable @Schema(requiredMode = REQUIRED, minimum = "0", maximum = "1") Double confidence,
-                       @Schema(requiredMode = REQUIRED, type = "object", additionalProperties = TRUE) Map<String, Object> metadata,
-                       @Schema(requiredMode = REQUIRED, description = "how many secrets were replaced") int redactions,
-                       Instant createdAt) {
+                           @Schema(requiredMode = REQUIRED, description = "1, 2, 3… per conversation without gaps") long seq,
+                           @Schema(requiredMode = REQUIRED, allowableValues = {"user", "assistant", "system"}) String role,
+                           String content,
+                           @Nullable @Schema(requiredMode = REQUIRED) String intent,
+                           @Nullable @Schema(requiredMode = REQUIRED, minimum = "0", maximum = "1") Double confidence,
+                           @Schema(requiredMode = REQUIRED, type = "object", additionalProperties = TRUE) Map<String, Object> metadata,
+                           @Schema(requiredMode = REQUIRED, description = "how many secrets were replaced") int redactions,
+                           Instant createdAt) {
 
         static final String EXAMPLE = """
                 {"id": "01a20894-7abb-7796-b017-dccc2f9791d7", "conversation_id": "01a20894-7a6e-71a5-bdbf-fb585593601e", "seq": 3,
@@ -99,8 +99,8 @@ final class ConversationResponses {
     @JsonInclude(JsonInclude.Include.ALWAYS)
     @Schema(name = "Feedback", description = "The conversation's one rating")
     record FeedbackResponse(UUID conversationId, @Schema(requiredMode = REQUIRED, minimum = "0", maximum = "5") int rating,
-                        @Nullable @Schema(requiredMode = REQUIRED) String comment, int redactions, Instant createdAt,
-                        Instant updatedAt) {
+                            @Nullable @Schema(requiredMode = REQUIRED) String comment, int redactions, Instant createdAt,
+                            Instant updatedAt) {
 
         static FeedbackResponse of(RecordedFeedback recorded) {
             var f = recorded.feedback();
@@ -112,7 +112,7 @@ final class ConversationResponses {
     @JsonInclude(JsonInclude.Include.ALWAYS)
     @Schema(name = "ConversationPage")
     record ConversationPageResponse(List<ConversationResponse> items,
-                            @Nullable @Schema(requiredMode = REQUIRED, description = "null on the last page") String nextCursor) {
+                                    @Nullable @Schema(requiredMode = REQUIRED, description = "null on the last page") String nextCursor) {
 
         /** The caller's own conversations. */
         static ConversationPageResponse of(Page<Conversation> page, Caller owner) {
@@ -124,7 +124,7 @@ final class ConversationResponses {
     @JsonInclude(JsonInclude.Include.ALWAYS)
     @Schema(name = "MessagePage")
     record MessagePageResponse(List<MessageResponse> items,
-                       @Nullable @Schema(requiredMode = REQUIRED, description = "null on the last page") String nextCursor) {
+                               @Nullable @Schema(requiredMode = REQUIRED, description = "null on the last page") String nextCursor) {
 
         static MessagePageResponse of(Page<Message> page) {
             return new MessagePageResponse(page.items().stream().map(MessageResponse::of).toList(), page.nextCursor());

@@ -79,12 +79,12 @@ class GuestSessionController {
     @ApiResponse(responseCode = "422", description = UNPROCESSABLE,
             content = @Content(mediaType = PROBLEM_JSON, schema = @Schema(ref = PROBLEM)))
     MessagePageResponse messages(@PathVariable("session_id") @Parameter(name = "session_id", description = SESSION_ID) String sessionId,
-                         @Nullable @QueryValue @Parameter(description = ConversationEndpoints.ORDER_DESCRIPTION,
-                                 schema = @Schema(type = "string", allowableValues = {"asc", "desc"}, defaultValue = "asc")) String order,
-                         @Nullable @QueryValue @Parameter(description = LIMIT,
-                                 schema = @Schema(type = "integer", minimum = "1", maximum = "200", defaultValue = "50")) String limit,
-                         @Nullable @QueryValue @Parameter(description = CURSOR) String cursor,
-                         @Parameter(hidden = true) Caller caller) {
+                                 @Nullable @QueryValue @Parameter(description = ConversationEndpoints.ORDER_DESCRIPTION,
+                                         schema = @Schema(type = "string", allowableValues = {"asc", "desc"}, defaultValue = "asc")) String order,
+                                 @Nullable @QueryValue @Parameter(description = LIMIT,
+                                         schema = @Schema(type = "integer", minimum = "1", maximum = "200", defaultValue = "50")) String limit,
+                                 @Nullable @QueryValue @Parameter(description = CURSOR) String cursor,
+                                 @Parameter(hidden = true) Caller caller) {
         return endpoints.messages(ConversationRef.session(sessionId), order, limit, cursor, caller);
     }
 

@@ -27,11 +27,11 @@ final class KnowledgeResponses {
     @JsonInclude(JsonInclude.Include.ALWAYS)
     @Schema(name = "KnowledgeDocument")
     record DocumentResponse(UUID id, String title, String content, @Nullable @Schema(requiredMode = REQUIRED) String sourceUrl,
-                         List<String> tags,
-                         @Schema(requiredMode = REQUIRED, type = "object", additionalProperties = TRUE) Map<String, Object> metadata,
-                         @Schema(requiredMode = REQUIRED, example = "english", description = "the text-search configuration it is indexed in")
-                         String language,
-                         Instant createdAt, Instant updatedAt) {
+                            List<String> tags,
+                            @Schema(requiredMode = REQUIRED, type = "object", additionalProperties = TRUE) Map<String, Object> metadata,
+                            @Schema(requiredMode = REQUIRED, example = "english", description = "the text-search configuration it is indexed in")
+                            String language,
+                            Instant createdAt, Instant updatedAt) {
         static DocumentResponse of(KnowledgeDocument d) {
             return new DocumentResponse(d.id(), d.title(), d.content(), d.sourceUrl(), d.tags(), d.metadata(), d.language().configName(),
                     d.createdAt(), d.updatedAt());
@@ -42,7 +42,7 @@ final class KnowledgeResponses {
     @JsonInclude(JsonInclude.Include.ALWAYS)
     @Schema(name = "KnowledgeDocumentPage")
     record DocumentPageResponse(List<DocumentResponse> items,
-                             @Nullable @Schema(requiredMode = REQUIRED, description = "null on the last page") String nextCursor) {
+                                @Nullable @Schema(requiredMode = REQUIRED, description = "null on the last page") String nextCursor) {
         static DocumentPageResponse of(Page<KnowledgeDocument> page) {
             return new DocumentPageResponse(page.items().stream().map(DocumentResponse::of).toList(), page.nextCursor());
         }
@@ -52,8 +52,8 @@ final class KnowledgeResponses {
     @JsonInclude(JsonInclude.Include.ALWAYS)
     @Schema(name = "KnowledgeSearchHit")
     record SearchHitResponse(UUID documentId, String title,
-                          @Schema(requiredMode = REQUIRED, description = "one line around the match") String snippet,
-                          @Schema(requiredMode = REQUIRED, description = "in (0, 1), rounded to 4 decimals") double score) {
+                             @Schema(requiredMode = REQUIRED, description = "one line around the match") String snippet,
+                             @Schema(requiredMode = REQUIRED, description = "in (0, 1), rounded to 4 decimals") double score) {
         static SearchHitResponse of(KnowledgeSearchHit hit) {
             return new SearchHitResponse(hit.documentId(), hit.title(), hit.snippet(), Math.round(hit.score() * 10_000) / 10_000.0);
         }

@@ -35,8 +35,8 @@ final class TicketRequests {
     @Serdeable
     @Schema(name = "OpenTicketRequest")
     record OpenTicketRequest(@Nullable @Schema(type = "string", maxLength = 5000, description = "redacted") Object description,
-                @Nullable @Schema(type = "string", allowableValues = {"low", "normal", "high", "urgent"}, defaultValue = "normal") Object priority,
-                @Nullable @Schema(type = "object", description = "metadata rules of docs/api.md (redacted)") Object metadata) {
+                             @Nullable @Schema(type = "string", allowableValues = {"low", "normal", "high", "urgent"}, defaultValue = "normal") Object priority,
+                             @Nullable @Schema(type = "object", description = "metadata rules of docs/api.md (redacted)") Object metadata) {
 
         static final OpenTicketRequest EMPTY = new OpenTicketRequest(null, null, null);
 
@@ -104,10 +104,10 @@ final class TicketRequests {
     @Schema(name = "TicketUpdateRequest", description = "At least one of priority, description, metadata; absent members stay as they are",
             example = "{\"version\": 1, \"priority\": \"high\"}")
     record UpdateRequest(@Nullable @Schema(type = "string", allowableValues = {"low", "normal", "high", "urgent"}) Object priority,
-                  @Nullable @Schema(type = "string", maxLength = 5000, description = "\"\" clears it (redacted)") Object description,
-                  @Nullable @Schema(type = "object", description = "replaces the whole object (redacted)") Object metadata,
-                  @Nullable @Schema(type = "integer", format = "int64", minimum = "0", requiredMode = REQUIRED, nullable = false,
-                          description = "the version the client read (optimistic locking)") Object version) {
+                         @Nullable @Schema(type = "string", maxLength = 5000, description = "\"\" clears it (redacted)") Object description,
+                         @Nullable @Schema(type = "object", description = "replaces the whole object (redacted)") Object metadata,
+                         @Nullable @Schema(type = "integer", format = "int64", minimum = "0", requiredMode = REQUIRED, nullable = false,
+                                 description = "the version the client read (optimistic locking)") Object version) {
 
         static final UpdateRequest EMPTY = new UpdateRequest(null, null, null, null);
 

@@ -62,10 +62,10 @@ class ApiRequestStatsController {
     @ApiResponse(responseCode = "422", description = UNPROCESSABLE,
             content = @Content(mediaType = PROBLEM_JSON, schema = @Schema(ref = PROBLEM)))
     ApiRequestStatsResponse stats(@Nullable @QueryValue @Parameter(description = FROM, schema = @Schema(format = "date-time")) String from,
-                     @Nullable @QueryValue @Parameter(description = TO, schema = @Schema(format = "date-time")) String to,
-                     @Nullable @QueryValue @Parameter(description = "keeps one route template", example = "/api/v1/conversations/{id}")
-                     String endpoint,
-                     @Parameter(hidden = true) Caller caller) {
+                                  @Nullable @QueryValue @Parameter(description = TO, schema = @Schema(format = "date-time")) String to,
+                                  @Nullable @QueryValue @Parameter(description = "keeps one route template", example = "/api/v1/conversations/{id}")
+                                  String endpoint,
+                                  @Parameter(hidden = true) Caller caller) {
         var result = stats.stats(ApiRequestStatsQuery.of(from, to, endpoint, clock.instant()), caller);
         return new ApiRequestStatsResponse(result.window().from(), result.window().to(),
                 result.endpoints().stream().map(EndpointStatsResponse::of).toList());
@@ -82,7 +82,7 @@ class ApiRequestStatsController {
     @JsonInclude(JsonInclude.Include.ALWAYS)
     @Schema(name = "EndpointStats")
     record EndpointStatsResponse(@Schema(requiredMode = Schema.RequiredMode.REQUIRED, example = "/api/v1/conversations/{id}",
-                                 description = "a route template, or (unmatched)") String endpoint,
+                                         description = "a route template, or (unmatched)") String endpoint,
                          @Schema(requiredMode = Schema.RequiredMode.REQUIRED, example = "GET") String method,
                          long count,
                          @Schema(requiredMode = Schema.RequiredMode.REQUIRED, description = "the share of 5xx") double errorRate,

@@ -84,7 +84,7 @@ class TraceController {
     @ApiResponse(responseCode = "404", description = NOT_FOUND,
             content = @Content(mediaType = PROBLEM_JSON, schema = @Schema(ref = PROBLEM)))
     TracesResponse conversationTraces(@PathVariable @Parameter(description = "The conversation's id", schema = @Schema(format = "uuid")) String id,
-                                   @Parameter(hidden = true) Caller caller) {
+                                      @Parameter(hidden = true) Caller caller) {
         return TracesResponse.of(traces.forConversation(id, caller));
     }
 
@@ -96,7 +96,7 @@ class TraceController {
     @ApiResponse(responseCode = "404", description = NOT_FOUND,
             content = @Content(mediaType = PROBLEM_JSON, schema = @Schema(ref = PROBLEM)))
     TracesResponse messageTraces(@PathVariable @Parameter(description = "The message's id", schema = @Schema(format = "uuid")) String id,
-                              @Parameter(hidden = true) Caller caller) {
+                                 @Parameter(hidden = true) Caller caller) {
         return TracesResponse.of(traces.forMessage(id, caller));
     }
 }

@@ -44,11 +44,11 @@ final class TraceResponses {
     @JsonInclude(JsonInclude.Include.ALWAYS)
     @Schema(name = "Traces", description = "The span trees of a conversation or of the traces touching a message")
     record TracesResponse(UUID conversationId,
-                       @Nullable @Schema(requiredMode = REQUIRED, description = "the message asked for; null for a conversation's traces")
-                       UUID messageId,
-                       List<TreeResponse> trees, TotalsResponse totals,
-                       @Schema(requiredMode = REQUIRED, description = "true when the latest spans are missing (at most 2000 are returned)")
-                       boolean truncated) {
+                          @Nullable @Schema(requiredMode = REQUIRED, description = "the message asked for; null for a conversation's traces")
+                          UUID messageId,
+                          List<TreeResponse> trees, TotalsResponse totals,
+                          @Schema(requiredMode = REQUIRED, description = "true when the latest spans are missing (at most 2000 are returned)")
+                          boolean truncated) {
         static TracesResponse of(TraceView view) {
             return new TracesResponse(view.conversationId(), view.messageId(), view.trees().stream().map(TreeResponse::of).toList(),
                     TotalsResponse.of(view.totals()), view.truncated());
@@ -59,8 +59,8 @@ final class TraceResponses {
     @JsonInclude(JsonInclude.Include.ALWAYS)
     @Schema(name = "TraceTree")
     record TreeResponse(UUID traceId,
-                     @Schema(requiredMode = REQUIRED, description = "the root names a parent that never arrived") boolean orphan,
-                     TotalsResponse totals, SpanResponse root) {
+                        @Schema(requiredMode = REQUIRED, description = "the root names a parent that never arrived") boolean orphan,
+                        TotalsResponse totals, SpanResponse root) {
         static TreeResponse of(SpanTree tree) {
             return new TreeResponse(tree.root().span().traceId(), tree.orphan(), TotalsResponse.of(tree.totals()), SpanResponse.of(tree.root()));
         }
@@ -80,18 +80,18 @@ final class TraceResponses {
     @JsonInclude(JsonInclude.Include.ALWAYS)
     @Schema(name = "Span", description = "A span as stored (redacted), with its children")
     record SpanResponse(UUID id, UUID traceId, @Nullable @Schema(requiredMode = REQUIRED) UUID parentId, UUID conversationId,
-                     @Nullable @Schema(requiredMode = REQUIRED) UUID messageId, String agentType,
-                     @Schema(requiredMode = REQUIRED, allowableValues = {"llm_call", "tool_call", "retrieval", "guardrail", "handoff_decision",
-                             "other"}) String operationType,
-                     String name,
-                     @Schema(requiredMode = REQUIRED, allowableValues = {"ok", "error"}) String status,
-                     Instant startedAt, @Nullable @Schema(requiredMode = REQUIRED) Instant endedAt,
-                     @Nullable @Schema(requiredMode = REQUIRED) Double durationMs,
-                     @Nullable @Schema(requiredMode = REQUIRED) Integer inputTokens, @Nullable @Schema(requiredMode = REQUIRED) Integer outputTokens,
-                     @Nullable @Schema(requiredMode = REQUIRED) BigDecimal costUsd, @Nullable @Schema(requiredMode = REQUIRED) String model,
-                     @Nullable @Schema(requiredMode = REQUIRED, type = "object", additionalProperties = TRUE) Map<String, Object> payload,
-                     @Nullable @Schema(requiredMode = REQUIRED) String error,
-                     List<SpanResponse> children) {
+                        @Nullable @Schema(requiredMode = REQUIRED) UUID messageId, String agentType,
+                        @Schema(requiredMode = REQUIRED, allowableValues = {"llm_call", "tool_call", "retrieval", "guardrail", "handoff_decision",
+                                "other"}) String operationType,
+                        String name,
+                        @Schema(requiredMode = REQUIRED, allowableValues = {"ok", "error"}) String status,
+                        Instant startedAt, @Nullable @Schema(requiredMode = REQUIRED) Instant endedAt,
+                        @Nullable @Schema(requiredMode = REQUIRED) Double durationMs,
+                        @Nullable @Schema(requiredMode = REQUIRED) Integer inputTokens, @Nullable @Schema(requiredMode = REQUIRED) Integer outputTokens,
+                        @Nullable @Schema(requiredMode = REQUIRED) BigDecimal costUsd, @Nullable @Schema(requiredMode = REQUIRED) String model,
+                        @Nullable @Schema(requiredMode = REQUIRED, type = "object", additionalProperties = TRUE) Map<String, Object> payload,
+                        @Nullable @Schema(requiredMode = REQUIRED) String error,
+                        List<SpanResponse> children) {
         static SpanResponse of(SpanNode node) {
             Span s = node.span();
             return new SpanResponse(s.id(), s.traceId(), s.parentId(), s.conversationId(), s.messageId(), s.agentType(),
