@@ -34,22 +34,22 @@ final class ConversationRequests {
     @Serdeable
     @Schema(name = "AppendMessageRequest", example = "{\"role\": \"assistant\", \"content\": \"I have sent you a password reset link.\"}")
     record AppendMessageRequest(@Nullable @Schema(type = "string", allowableValues = {"user", "assistant", "system"}, requiredMode = REQUIRED,
-                                 nullable = false, description = "user: the customer, service, admin; assistant and system: service, agent,"
-                                 + " admin (a human's is signed in metadata.author). On a session route it may be omitted (user).") Object role,
-                         @Nullable @Schema(type = "string", requiredMode = REQUIRED, nullable = false, minLength = 1,
-                                 description = "at most 1000 characters for user, 8000 for assistant and system (configurable); redacted")
-                         Object content,
-                         @Nullable @Schema(type = "string", minLength = 1, maxLength = 100) Object intent,
-                         @Nullable @Schema(type = "number", minimum = "0", maximum = "1") Object confidence,
-                         @Nullable @Schema(type = "object", description = "metadata rules of docs/api.md (redacted)")
-                         Map<String, Object> metadata) {
+                                        nullable = false, description = "user: the customer, service, admin; assistant and system: service, agent,"
+                                        + " admin (a human's is signed in metadata.author). On a session route it may be omitted (user).") Object role,
+                                @Nullable @Schema(type = "string", requiredMode = REQUIRED, nullable = false, minLength = 1,
+                                        description = "at most 1000 characters for user, 8000 for assistant and system (configurable); redacted")
+                                Object content,
+                                @Nullable @Schema(type = "string", minLength = 1, maxLength = 100) Object intent,
+                                @Nullable @Schema(type = "number", minimum = "0", maximum = "1") Object confidence,
+                                @Nullable @Schema(type = "object", description = "metadata rules of docs/api.md (redacted)")
+                                Map<String, Object> metadata) {
     }
 
     @Serdeable
     @Schema(name = "FeedbackRequest", example = "{\"rating\": 5, \"comment\": \"Quick and friendly.\"}")
     record GiveFeedbackRequest(@Nullable @Schema(type = "integer", minimum = "0", maximum = "5", requiredMode = REQUIRED, nullable = false,
-                                description = "4.0 counts as 4; 4.5 is 422") Object rating,
-                        @Nullable @Schema(type = "string", maxLength = 2000, description = "blank = none; redacted") Object comment) {
+                                       description = "4.0 counts as 4; 4.5 is 422") Object rating,
+                               @Nullable @Schema(type = "string", maxLength = 2000, description = "blank = none; redacted") Object comment) {
     }
 
     @Serdeable

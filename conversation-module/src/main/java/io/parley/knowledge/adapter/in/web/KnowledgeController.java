@@ -100,8 +100,8 @@ class KnowledgeController {
     @ApiResponse(responseCode = "422", description = UNPROCESSABLE,
             content = @Content(mediaType = PROBLEM_JSON, schema = @Schema(ref = PROBLEM)))
     DocumentPageResponse list(@Nullable @QueryValue @Parameter(description = LIMIT,
-                                   schema = @Schema(type = "integer", minimum = "1", maximum = "200", defaultValue = "50")) String limit,
-                           @Nullable @QueryValue @Parameter(description = CURSOR) String cursor) {
+                                      schema = @Schema(type = "integer", minimum = "1", maximum = "200", defaultValue = "50")) String limit,
+                              @Nullable @QueryValue @Parameter(description = CURSOR) String cursor) {
         return DocumentPageResponse.of(reading.list(PageRequest.of(limit, cursor)));
     }
 
@@ -163,13 +163,13 @@ class KnowledgeController {
     @ApiResponse(responseCode = "422", description = UNPROCESSABLE,
             content = @Content(mediaType = PROBLEM_JSON, schema = @Schema(ref = PROBLEM)))
     SearchResponse search(@Nullable @QueryValue @Parameter(description = "1..500 characters in web-search syntax: every word must match,"
-                               + " \"quoted phrases\" keep their order, or between alternatives, -word excludes; words are stemmed",
-                               required = true, schema = @Schema(type = "string", minLength = 1, maxLength = 500)) String q,
-                       @Nullable @QueryValue @Parameter(description = "1..200 (default 10)",
-                               schema = @Schema(type = "integer", minimum = "1", maximum = "200", defaultValue = "10")) String limit,
-                       @Nullable @QueryValue @Parameter(description = "the language the words are stemmed in (de-AT, pt_BR): PostgreSQL's"
-                               + " configuration for the tag's language, simple when there is none, english when absent",
-                               example = "en-US") String locale) {
+                                  + " \"quoted phrases\" keep their order, or between alternatives, -word excludes; words are stemmed",
+                                  required = true, schema = @Schema(type = "string", minLength = 1, maxLength = 500)) String q,
+                          @Nullable @QueryValue @Parameter(description = "1..200 (default 10)",
+                                  schema = @Schema(type = "integer", minimum = "1", maximum = "200", defaultValue = "10")) String limit,
+                          @Nullable @QueryValue @Parameter(description = "the language the words are stemmed in (de-AT, pt_BR): PostgreSQL's"
+                                  + " configuration for the tag's language, simple when there is none, english when absent",
+                                  example = "en-US") String locale) {
         return SearchResponse.of(searching.search(KnowledgeSearchQuery.of(q, locale, limit)));
     }
 }

@@ -56,12 +56,12 @@ final class TicketRequests {
     @Serdeable
     @Schema(name = "TicketTransitionRequest", example = "{\"to\": \"CLOSED_RESOLVED\", \"reason\": \"Password reset link sent.\", \"version\": 2}")
     record TransitionRequest(@Nullable @Schema(type = "string", requiredMode = REQUIRED, nullable = false, allowableValues = {"OPEN_AI_HANDLING",
-                              "PENDING_HUMAN_ASSIGNMENT", "ACTIVE_HUMAN_CHAT", "CLOSED_RESOLVED", "CLOSED_BY_CLIENT"}) Object to,
-                      @Nullable @Schema(type = "string", maxLength = 1000, description = "recorded in the history (redacted)") Object reason,
-                      @Nullable @Schema(type = "string", format = "uuid",
-                              description = "only with to ACTIVE_HUMAN_CHAT: a known user; absent, the caller takes the ticket") Object assigneeId,
-                      @Nullable @Schema(type = "integer", format = "int64", minimum = "0",
-                              description = "the version the client read; a stale one is 409") Object version) {
+                                     "PENDING_HUMAN_ASSIGNMENT", "ACTIVE_HUMAN_CHAT", "CLOSED_RESOLVED", "CLOSED_BY_CLIENT"}) Object to,
+                             @Nullable @Schema(type = "string", maxLength = 1000, description = "recorded in the history (redacted)") Object reason,
+                             @Nullable @Schema(type = "string", format = "uuid",
+                                     description = "only with to ACTIVE_HUMAN_CHAT: a known user; absent, the caller takes the ticket") Object assigneeId,
+                             @Nullable @Schema(type = "integer", format = "int64", minimum = "0",
+                                     description = "the version the client read; a stale one is 409") Object version) {
 
         static final TransitionRequest EMPTY = new TransitionRequest(null, null, null, null);
 
@@ -86,8 +86,8 @@ final class TicketRequests {
     @Serdeable
     @Schema(name = "GuestTicketTransitionRequest", example = "{\"to\": \"CLOSED_BY_CLIENT\", \"reason\": \"Solved it myself.\"}")
     record OwnTransitionRequest(@Nullable @Schema(type = "string", requiredMode = REQUIRED, nullable = false, allowableValues = {"CLOSED_BY_CLIENT"},
-                                 description = "the only move a guest makes; another status is 403") Object to,
-                         @Nullable @Schema(type = "string", maxLength = 1000, description = "recorded in the history (redacted)") Object reason) {
+                                        description = "the only move a guest makes; another status is 403") Object to,
+                                @Nullable @Schema(type = "string", maxLength = 1000, description = "recorded in the history (redacted)") Object reason) {
 
         static final OwnTransitionRequest EMPTY = new OwnTransitionRequest(null, null);
 
