@@ -27,6 +27,7 @@ import io.parley.live.LiveResponses;
 import io.parley.live.LiveStreams;
 import io.parley.live.LiveTopics;
 import io.parley.live.StreamSpec;
+import io.parley.kernel.StreamLimitResponses;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Content;
@@ -45,7 +46,6 @@ import static io.parley.kernel.ApiDocs.NOT_FOUND;
 import static io.parley.kernel.ApiDocs.NOT_FOUND_SESSION;
 import static io.parley.kernel.ApiDocs.PROBLEM;
 import static io.parley.kernel.ApiDocs.PROBLEM_JSON;
-import static io.parley.kernel.ApiDocs.RETRY_AFTER;
 import static io.parley.kernel.ApiDocs.SESSION_ID;
 import static io.parley.kernel.ApiDocs.TAG_CONVERSATIONS;
 import static io.parley.kernel.ApiDocs.TAG_SESSIONS;
@@ -65,14 +65,7 @@ import static io.parley.kernel.ApiDocs.UNAUTHORIZED_GUEST;
                 + " data (the Message, Ticket or Conversation as JSON); comment lines (: open, : keep-alive) in between")))
 @ApiResponse(responseCode = "400", description = "Last-Event-ID is not an id this stream issued (field Last-Event-ID)",
         content = @Content(mediaType = PROBLEM_JSON, schema = @Schema(ref = PROBLEM)))
-@ApiResponse(responseCode = "429", description = "The caller already holds its maximum of open streams (8)",
-        headers = @io.swagger.v3.oas.annotations.headers.Header(name = "Retry-After", description = RETRY_AFTER,
-                schema = @Schema(type = "integer")),
-        content = @Content(mediaType = PROBLEM_JSON, schema = @Schema(ref = PROBLEM)))
-@ApiResponse(responseCode = "503", description = "This instance holds its maximum of open streams; retry (here or elsewhere)",
-        headers = @io.swagger.v3.oas.annotations.headers.Header(name = "Retry-After", description = RETRY_AFTER,
-                schema = @Schema(type = "integer")),
-        content = @Content(mediaType = PROBLEM_JSON, schema = @Schema(ref = PROBLEM)))
+@StreamLimitResponses
 class ConversationEventsController {
 
     static final String STREAM = "The stream: it opens with the comment \": open\", sends \": keep-alive\" every 15 s and ends after"
