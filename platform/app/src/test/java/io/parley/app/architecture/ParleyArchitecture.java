@@ -11,6 +11,7 @@ import com.tngtech.archunit.lang.SimpleConditionEvent;
 import io.micronaut.data.annotation.MappedEntity;
 import io.micronaut.data.jdbc.annotation.JdbcRepository;
 import io.micronaut.http.annotation.Controller;
+import io.swagger.v3.oas.annotations.media.Schema;
 
 import java.util.Arrays;
 import java.util.Collections;
@@ -24,6 +25,7 @@ import static com.tngtech.archunit.base.DescribedPredicate.describe;
 import static com.tngtech.archunit.base.DescribedPredicate.not;
 import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAPackage;
 import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAnyPackage;
+import static com.tngtech.archunit.core.domain.properties.CanBeAnnotated.Predicates.annotatedWith;
 import static com.tngtech.archunit.lang.conditions.ArchConditions.onlyHaveDependenciesWhere;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
@@ -76,7 +78,8 @@ final class ParleyArchitecture {
         R5_KERNEL_IMPORTS_NO_MODULE_AND_NO_MICRONAUT(ParleyArchitecture::kernelImportsNoModuleAndNoMicronaut),
         R6_CONTROLLERS_AND_PERSISTENCE_ADAPTERS_ARE_PACKAGE_PRIVATE(ParleyArchitecture::controllersAndPersistenceAdaptersArePackagePrivate),
         R6_ADAPTERS_EXPOSE_NOTHING_PUBLIC(ParleyArchitecture::adaptersExposeNothingPublic),
-        C1_ONE_TRANSACTIONAL_ANNOTATION(ParleyArchitecture::oneTransactionalAnnotation);
+        C1_ONE_TRANSACTIONAL_ANNOTATION(ParleyArchitecture::oneTransactionalAnnotation),
+        C2_WIRE_DTOS_NAMED_REQUEST_OR_RESPONSE(ParleyArchitecture::wireDtosNamedRequestOrResponse);
 
         private final Function<ParleyArchitecture, ArchRule> definition;
 
@@ -211,6 +214,13 @@ final class ParleyArchitecture {
         return noClasses().that(resideInAPackage(root + ".."))
                 .should().dependOnClassesThat(resideInAPackage("jakarta.transaction.."))
                 .as("conventions: one Transactional, io.micronaut.transaction.annotation.Transactional (never jakarta.transaction)");
+    }
+
+    ArchRule wireDtosNamedRequestOrResponse() {
+        return classes().that(areInAModuleLayer("adapter.in.web").and(annotatedWith(Schema.class)))
+                .should().haveSimpleNameEndingWith("Request").orShould().haveSimpleNameEndingWith("Response")
+                .as("conventions: a wire DTO (a @Schema type of adapter.in.web) is named <Thing>Request (what a client sends) "
+                        + "or <Thing>Response (what it gets back)");
     }
 
     // ---- the vocabulary ----

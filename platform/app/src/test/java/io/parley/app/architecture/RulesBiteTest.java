@@ -20,6 +20,7 @@ import java.util.stream.Stream;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static io.parley.app.architecture.ArchitectureImports.FIXTURE_ROOT;
 import static io.parley.app.architecture.ParleyArchitecture.Rule.C1_ONE_TRANSACTIONAL_ANNOTATION;
+import static io.parley.app.architecture.ParleyArchitecture.Rule.C2_WIRE_DTOS_NAMED_REQUEST_OR_RESPONSE;
 import static io.parley.app.architecture.ParleyArchitecture.Rule.R1_DOMAIN_IMPORTS_ONLY_JAVA_AND_THE_KERNEL;
 import static io.parley.app.architecture.ParleyArchitecture.Rule.R1_DOMAIN_IS_USED_ONLY_BY_ITS_OWN_APPLICATION_AND_ADAPTERS;
 import static io.parley.app.architecture.ParleyArchitecture.Rule.R2_APPLICATION_DOES_NOT_IMPORT_ADAPTERS_HTTP_OR_DATA;
@@ -81,6 +82,8 @@ class RulesBiteTest {
                 breach(R4_A_MODULE_REACHES_ANOTHER_ONLY_THROUGH_ITS_API, "ticketing.adapter.out.conversation.ConversationPortReader"),
                 breach(R4_APP_USES_NOTHING_OF_A_MODULE_BUT_ITS_API, "app.AppReachingIntoAnAdapter"),
                 breach(C1_ONE_TRANSACTIONAL_ANNOTATION, "ticketing.application.service.ServiceWithJakartaTransactional"),
+                breach(C2_WIRE_DTOS_NAMED_REQUEST_OR_RESPONSE, "conversation.adapter.in.web.StartConversationBody"),
+                breach(C2_WIRE_DTOS_NAMED_REQUEST_OR_RESPONSE, "conversation.adapter.in.web.WireDtosOfOtherNames"),
                 breach(R4_APP_USES_NOTHING_OF_A_MODULE_BUT_ITS_API, "app.AppUsingApplication"),
                 breach(R4_APP_USES_NOTHING_OF_A_MODULE_BUT_ITS_API, "app.AppUsingDomain"),
                 breach(R4_A_MODULE_REACHES_ANOTHER_ONLY_THROUGH_ITS_API, "chat.application.service.ChatTurnUsingConversationDomain",
@@ -143,7 +146,9 @@ class RulesBiteTest {
                         "conversation.adapter.out.persistence.ConversationRepository"),
                 allow(R6_ADAPTERS_EXPOSE_NOTHING_PUBLIC, "conversation.adapter.in.web.ControllerWithNestedReply",
                         "ticketing.adapter.out.conversation.ConversationApiClient"),
-                allow(C1_ONE_TRANSACTIONAL_ANNOTATION, "ticketing.application.service.ServiceWithMicronautTransactional"));
+                allow(C1_ONE_TRANSACTIONAL_ANNOTATION, "ticketing.application.service.ServiceWithMicronautTransactional"),
+                allow(C2_WIRE_DTOS_NAMED_REQUEST_OR_RESPONSE, "conversation.adapter.in.web.WireDtosNamedRequestAndResponse",
+                        "conversation.adapter.in.web.ControllerWithNestedReply"));
     }
 
     @ParameterizedTest(name = "{0}")

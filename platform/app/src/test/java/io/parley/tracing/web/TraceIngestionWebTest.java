@@ -192,8 +192,10 @@ class TraceIngestionWebTest extends WebTest {
     void only_the_service_may_post_traces() {
         var body = batch(span(conversation));
         assertProblem(http.post("/api/v1/traces", null, body), 401);
+        var broken = batch(with(span(conversation), "status", "bad"));
         for (String role : new String[]{"user", "agent", "admin"}) {
             assertProblem(http.post("/api/v1/traces", TestTokens.withRoles("someone", role), body), 403);
+            assertProblem(http.post("/api/v1/traces", TestTokens.withRoles("someone", role), broken), 403); // 403 before 422
         }
         assertEquals(0, Db.spansOf(conversation));
     }

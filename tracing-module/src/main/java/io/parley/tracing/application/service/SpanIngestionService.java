@@ -12,7 +12,6 @@ import io.parley.kernel.redaction.Redacted;
 import io.parley.kernel.redaction.Redactor;
 import io.parley.tracing.application.port.in.IngestSpansCommand;
 import io.parley.tracing.application.port.in.IngestSpansUseCase;
-import io.parley.tracing.application.port.in.SpanInput;
 import io.parley.tracing.application.port.out.SaveSpansPort;
 import io.parley.tracing.domain.Span;
 import io.parley.tracing.domain.SpanPayload;
@@ -65,13 +64,12 @@ public class SpanIngestionService implements IngestSpansUseCase {
 
     @Override
     @Transactional
-    public IngestResult ingest(List<SpanInput> inputs, Caller caller) {
+    public IngestResult ingest(IngestSpansCommand command, Caller caller) {
         if (!caller.has(Role.SERVICE)) {
             throw new ForbiddenException("Only the service records agent traces.");
         }
-        int offered = inputs == null ? 0 : inputs.size();
+        int offered = command.offered();
         try {
-            IngestSpansCommand command = IngestSpansCommand.of(inputs);
             RedactedBatch batch = redact(command.spans());
             requireConversations(batch.spans());
             List<Span> unique = firstOfEachId(batch.spans());

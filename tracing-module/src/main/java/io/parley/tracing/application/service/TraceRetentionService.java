@@ -2,6 +2,7 @@ package io.parley.tracing.application.service;
 
 import io.micronaut.transaction.annotation.Transactional;
 import io.parley.tracing.api.TraceRetention;
+import io.parley.tracing.application.port.out.PartitionLocks;
 import io.parley.tracing.application.port.out.PurgeTracesPort;
 import jakarta.inject.Singleton;
 
@@ -32,10 +33,7 @@ public class TraceRetentionService implements TraceRetention {
     /** Not one transaction: every partition and the row batch are their own (the storage opens them). */
     @Override
     public long deleteSpansCreatedBefore(Instant cutoff, int limit) {
-        Objects.requireNonNull(cutoff, "cutoff");
-        checkLimit(limit);
-        long dropped = storage.dropSpanPartitionsBefore(cutoff, partitions.locks());
-        return dropped + storage.deleteSpansCreatedBefore(cutoff, limit);
+        return purge(cutoff, limit, storage::dropSpanPartitionsBefore, storage::deleteSpansCreatedBefore);
     }
 
     @Override
@@ -57,16 +55,29 @@ public class TraceRetentionService implements TraceRetention {
     /** Not one transaction, as {@link #deleteSpansCreatedBefore}. */
     @Override
     public long deleteRequestsCreatedBefore(Instant cutoff, int limit) {
-        Objects.requireNonNull(cutoff, "cutoff");
-        checkLimit(limit);
-        long dropped = storage.dropRequestPartitionsBefore(cutoff, partitions.locks());
-        return dropped + storage.deleteRequestsCreatedBefore(cutoff, limit);
+        return purge(cutoff, limit, storage::dropRequestPartitionsBefore, storage::deleteRequestsCreatedBefore);
     }
 
     @Override
     @Transactional(readOnly = true)
     public long countRequestsCreatedBefore(Instant cutoff) {
         return storage.countRequestsCreatedBefore(Objects.requireNonNull(cutoff, "cutoff"));
+    }
+
+    /** The one purge order of both time-partitioned tables: whole partitions first, then a batch of the straddling one. */
+    private long purge(Instant cutoff, int limit, PartitionDrop dropPartitions, RowTrim trimRows) {
+        Objects.requireNonNull(cutoff, "cutoff");
+        checkLimit(limit);
+        long dropped = dropPartitions.before(cutoff, partitions.locks());
+        return dropped + trimRows.before(cutoff, limit);
+    }
+
+    private interface PartitionDrop {
+        long before(Instant cutoff, PartitionLocks locks);
+    }
+
+    private interface RowTrim {
+        long before(Instant cutoff, int limit);
     }
 
     private static int checkLimit(int limit) {

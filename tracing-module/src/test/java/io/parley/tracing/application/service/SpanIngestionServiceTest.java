@@ -10,6 +10,7 @@ import io.parley.kernel.Role;
 import io.parley.kernel.RuleViolationException;
 import io.parley.kernel.redaction.Redacted;
 import io.parley.kernel.redaction.Redactor;
+import io.parley.tracing.application.port.in.IngestSpansCommand;
 import io.parley.tracing.application.port.in.IngestSpansUseCase.IngestResult;
 import io.parley.tracing.application.port.in.SpanInput;
 import io.parley.tracing.application.port.out.SaveSpansPort;
@@ -89,13 +90,17 @@ class SpanIngestionServiceTest {
         return captor.getValue();
     }
 
+    private static IngestSpansCommand batch(SpanInput... spans) {
+        return IngestSpansCommand.of(List.of(spans));
+    }
+
     @Test
     void only_the_service_records_traces() {
         for (Role role : new Role[]{Role.USER, Role.AGENT, Role.ADMIN}) {
             Caller caller = Caller.authenticated("x", Set.of(role), null, null);
-            assertThrows(ForbiddenException.class, () -> service.ingest(List.of(span(id(1), CONVERSATION, null, null, null)), caller));
+            assertThrows(ForbiddenException.class, () -> service.ingest(batch(span(id(1), CONVERSATION, null, null, null)), caller));
         }
-        assertThrows(ForbiddenException.class, () -> service.ingest(List.of(), Caller.anonymous()));
+        assertThrows(ForbiddenException.class, () -> service.ingest(batch(), Caller.anonymous()));
         verifyNoInteractions(store);
     }
 
@@ -103,7 +108,7 @@ class SpanIngestionServiceTest {
     void new_spans_are_accepted_and_known_ones_are_duplicates() {
         when(store.insertNew(anyList())).thenReturn(2);
 
-        IngestResult result = service.ingest(List.of(span(id(1), CONVERSATION, null, null, null), span(id(2), CONVERSATION, null, null, null),
+        IngestResult result = service.ingest(batch(span(id(1), CONVERSATION, null, null, null), span(id(2), CONVERSATION, null, null, null),
                 span(id(3), CONVERSATION, null, null, null)), SERVICE);
 
         assertEquals(new IngestResult(2, 1, 0), result);
@@ -117,7 +122,7 @@ class SpanIngestionServiceTest {
     void an_id_repeated_in_one_batch_is_sent_once_and_counted_as_a_duplicate() {
         when(store.insertNew(anyList())).thenReturn(1);
 
-        IngestResult result = service.ingest(List.of(span(id(1), CONVERSATION, null, Map.of("first", true), null),
+        IngestResult result = service.ingest(batch(span(id(1), CONVERSATION, null, Map.of("first", true), null),
                 span(id(1), CONVERSATION, null, Map.of("second", true), null)), SERVICE);
 
         assertEquals(new IngestResult(1, 1, 0), result);
@@ -130,7 +135,7 @@ class SpanIngestionServiceTest {
     void a_batch_naming_a_missing_conversation_is_refused_with_the_index_and_nothing_is_stored() {
         when(conversations.find(OTHER_CONVERSATION)).thenReturn(Optional.empty());
 
-        var e = assertThrows(RuleViolationException.class, () -> service.ingest(List.of(span(id(1), CONVERSATION, null, null, null),
+        var e = assertThrows(RuleViolationException.class, () -> service.ingest(batch(span(id(1), CONVERSATION, null, null, null),
                 span(id(2), OTHER_CONVERSATION, null, null, null), span(id(3), OTHER_CONVERSATION, null, null, null)), SERVICE));
 
         assertEquals(List.of(new FieldError("spans[1].conversation_id", "no such conversation"),
@@ -145,7 +150,7 @@ class SpanIngestionServiceTest {
         SpanInput bad = new SpanInput(id(2), "x", null, CONVERSATION.toString(), null, "agent", "dance", "n", "ok",
                 "2026-11-23T10:00:00Z", null, null, null, null, null, null, null);
 
-        assertThrows(RuleViolationException.class, () -> service.ingest(List.of(span(id(1), CONVERSATION, null, null, null), bad), SERVICE));
+        assertThrows(RuleViolationException.class, () -> service.ingest(batch(span(id(1), CONVERSATION, null, null, null), bad), SERVICE));
 
         verifyNoInteractions(store, conversations);
         assertEquals(2.0, counted("rejected"));
@@ -159,7 +164,7 @@ class SpanIngestionServiceTest {
         when(redactor.redact("search")).thenReturn(new Redacted<>("search [REDACTED:API_KEY]", 1));
         when(store.insertNew(anyList())).thenReturn(1);
 
-        IngestResult result = service.ingest(List.of(span(id(1), CONVERSATION, null, Map.of("card", "4111 1111 1111 1111"),
+        IngestResult result = service.ingest(batch(span(id(1), CONVERSATION, null, Map.of("card", "4111 1111 1111 1111"),
                 "token Bearer abc.def.ghi")), SERVICE);
 
         Span stored = stored().get(0);
@@ -174,7 +179,7 @@ class SpanIngestionServiceTest {
         when(redactor.redactTree(any())).thenReturn(new Redacted<>(Map.of("k", "x".repeat(70_000)), 1));
 
         var e = assertThrows(RuleViolationException.class,
-                () -> service.ingest(List.of(span(id(1), CONVERSATION, null, Map.of("k", "short"), null)), SERVICE));
+                () -> service.ingest(batch(span(id(1), CONVERSATION, null, Map.of("k", "short"), null)), SERVICE));
 
         assertEquals("spans[0].payload", e.errors().get(0).field());
         verifyNoInteractions(store);
@@ -185,7 +190,7 @@ class SpanIngestionServiceTest {
         when(redactor.redact(any())).thenReturn(new Redacted<>("e".repeat(5000), 3));
         when(store.insertNew(anyList())).thenReturn(1);
 
-        service.ingest(List.of(span(id(1), CONVERSATION, null, null, "boom")), SERVICE);
+        service.ingest(batch(span(id(1), CONVERSATION, null, null, "boom")), SERVICE);
 
         Span stored = stored().get(0);
         assertEquals(Span.ERROR_MAX, stored.error().codePointCount(0, stored.error().length()));
@@ -198,7 +203,7 @@ class SpanIngestionServiceTest {
         String missing = id(99);
         when(store.insertNew(anyList())).thenThrow(new SaveSpansPort.MissingReferenceException("message_id", UUID.fromString(missing)));
 
-        var e = assertThrows(RuleViolationException.class, () -> service.ingest(List.of(span(id(1), CONVERSATION, missing, null, null),
+        var e = assertThrows(RuleViolationException.class, () -> service.ingest(batch(span(id(1), CONVERSATION, missing, null, null),
                 span(id(2), CONVERSATION, null, null, null), span(id(3), CONVERSATION, missing, null, null)), SERVICE));
 
         assertEquals(List.of(new FieldError("spans[0].message_id", "no such message"),
@@ -211,7 +216,7 @@ class SpanIngestionServiceTest {
         when(store.insertNew(anyList())).thenThrow(new SaveSpansPort.MissingReferenceException("message_id", null));
 
         var e = assertThrows(RuleViolationException.class,
-                () -> service.ingest(List.of(span(id(1), CONVERSATION, id(5), null, null)), SERVICE));
+                () -> service.ingest(batch(span(id(1), CONVERSATION, id(5), null, null)), SERVICE));
 
         assertEquals("spans", e.errors().get(0).field());
     }

@@ -6,11 +6,12 @@ import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Post;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.rules.SecurityRule;
-import io.parley.chat.adapter.in.web.ChatReplies.ChatTurnReply;
+import io.parley.chat.adapter.in.web.ChatResponses.ChatTurnResponse;
 import io.parley.chat.application.port.in.ChatTurnCommand;
 import io.parley.chat.application.port.in.ChatTurnUseCase;
 import io.parley.kernel.Caller;
 import io.parley.kernel.JsonValues;
+import io.parley.kernel.TooManyRequestsResponse;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.headers.Header;
@@ -26,11 +27,7 @@ import static io.parley.kernel.ApiDocs.IDEMPOTENCY_KEY;
 import static io.parley.kernel.ApiDocs.PAYLOAD_TOO_LARGE;
 import static io.parley.kernel.ApiDocs.PROBLEM;
 import static io.parley.kernel.ApiDocs.PROBLEM_JSON;
-import static io.parley.kernel.ApiDocs.RATE_LIMIT;
-import static io.parley.kernel.ApiDocs.RATE_LIMIT_POLICY;
-import static io.parley.kernel.ApiDocs.RETRY_AFTER;
 import static io.parley.kernel.ApiDocs.TAG_CHAT;
-import static io.parley.kernel.ApiDocs.TOO_MANY_REQUESTS;
 import static io.parley.kernel.ApiDocs.UNSUPPORTED_MEDIA_TYPE;
 
 /**
@@ -71,12 +68,8 @@ class ChatController {
     @ApiResponse(responseCode = "422", description = "An empty, blank, over-long or unclean message, an unknown channel, a bad locale,"
             + " metadata rules, a bad Idempotency-Key or the same key with another message",
             content = @Content(mediaType = PROBLEM_JSON, schema = @Schema(ref = PROBLEM)))
-    @ApiResponse(responseCode = "429", description = TOO_MANY_REQUESTS, headers = {
-            @Header(name = "Retry-After", description = RETRY_AFTER, schema = @Schema(type = "integer")),
-            @Header(name = "RateLimit-Policy", description = RATE_LIMIT_POLICY, schema = @Schema(type = "string")),
-            @Header(name = "RateLimit", description = RATE_LIMIT, schema = @Schema(type = "string"))},
-            content = @Content(mediaType = PROBLEM_JSON, schema = @Schema(ref = PROBLEM)))
-    ChatTurnReply turn(@Body ChatTurnBody body,
+    @TooManyRequestsResponse
+    ChatTurnResponse turn(@Body ChatTurnRequest body,
                        @Nullable @io.micronaut.http.annotation.Header("Idempotency-Key") @Parameter(name = "Idempotency-Key",
                                description = IDEMPOTENCY_KEY, schema = @Schema(type = "string", minLength = 1, maxLength = 128))
                        String idempotencyKey,
@@ -84,6 +77,6 @@ class ChatController {
         ChatTurnCommand command = new ChatTurnCommand(JsonValues.text("session_id", body.sessionId()),
                 JsonValues.text("message", body.message()), JsonValues.text("channel", body.channel()),
                 JsonValues.text("locale", body.locale()), body.metadata(), idempotencyKey);
-        return ChatTurnReply.of(chat.turn(command, caller));
+        return ChatTurnResponse.of(chat.turn(command, caller));
     }
 }

@@ -15,15 +15,15 @@ import io.micronaut.http.annotation.Put;
 import io.micronaut.http.annotation.QueryValue;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.rules.SecurityRule;
-import io.parley.conversation.adapter.in.web.Requests.AppendMessage;
-import io.parley.conversation.adapter.in.web.Requests.GiveFeedback;
-import io.parley.conversation.adapter.in.web.Requests.SetSummary;
-import io.parley.conversation.adapter.in.web.Requests.StartConversation;
-import io.parley.conversation.adapter.in.web.Responses.ConversationBody;
-import io.parley.conversation.adapter.in.web.Responses.ConversationPage;
-import io.parley.conversation.adapter.in.web.Responses.FeedbackBody;
-import io.parley.conversation.adapter.in.web.Responses.MessageBody;
-import io.parley.conversation.adapter.in.web.Responses.MessagePage;
+import io.parley.conversation.adapter.in.web.ConversationRequests.AppendMessageRequest;
+import io.parley.conversation.adapter.in.web.ConversationRequests.GiveFeedbackRequest;
+import io.parley.conversation.adapter.in.web.ConversationRequests.SetSummaryRequest;
+import io.parley.conversation.adapter.in.web.ConversationRequests.StartConversationRequest;
+import io.parley.conversation.adapter.in.web.ConversationResponses.ConversationResponse;
+import io.parley.conversation.adapter.in.web.ConversationResponses.ConversationPageResponse;
+import io.parley.conversation.adapter.in.web.ConversationResponses.FeedbackResponse;
+import io.parley.conversation.adapter.in.web.ConversationResponses.MessageResponse;
+import io.parley.conversation.adapter.in.web.ConversationResponses.MessagePageResponse;
 import io.parley.conversation.application.port.in.CloseConversationUseCase;
 import io.parley.conversation.application.port.in.ConversationRef;
 import io.parley.conversation.application.port.in.EraseConversationUseCase;
@@ -37,6 +37,8 @@ import io.parley.conversation.application.port.in.StartConversationUseCase;
 import io.parley.conversation.domain.Conversation;
 import io.parley.kernel.Caller;
 import io.parley.kernel.JsonValues;
+import io.parley.kernel.BodyProblemResponses;
+import io.parley.kernel.TooManyRequestsResponse;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Content;
@@ -55,17 +57,11 @@ import static io.parley.kernel.ApiDocs.FORBIDDEN;
 import static io.parley.kernel.ApiDocs.IDEMPOTENCY_KEY;
 import static io.parley.kernel.ApiDocs.LIMIT;
 import static io.parley.kernel.ApiDocs.NOT_FOUND;
-import static io.parley.kernel.ApiDocs.PAYLOAD_TOO_LARGE;
 import static io.parley.kernel.ApiDocs.PROBLEM;
 import static io.parley.kernel.ApiDocs.PROBLEM_JSON;
-import static io.parley.kernel.ApiDocs.RATE_LIMIT;
-import static io.parley.kernel.ApiDocs.RATE_LIMIT_POLICY;
-import static io.parley.kernel.ApiDocs.RETRY_AFTER;
 import static io.parley.kernel.ApiDocs.TAG_CONVERSATIONS;
-import static io.parley.kernel.ApiDocs.TOO_MANY_REQUESTS;
 import static io.parley.kernel.ApiDocs.UNAUTHORIZED;
 import static io.parley.kernel.ApiDocs.UNPROCESSABLE;
-import static io.parley.kernel.ApiDocs.UNSUPPORTED_MEDIA_TYPE;
 
 /** {@code /api/v1/conversations}: a bearer token is required; which conversations it opens is the use cases' decision. */
 @Controller("/api/v1/conversations")
@@ -107,22 +103,12 @@ class ConversationController {
                     schema = @Schema(type = "string")))
     @ApiResponse(responseCode = "400", description = BAD_REQUEST,
             content = @Content(mediaType = PROBLEM_JSON, schema = @Schema(ref = PROBLEM)))
-    @ApiResponse(responseCode = "413", description = PAYLOAD_TOO_LARGE,
-            content = @Content(mediaType = PROBLEM_JSON, schema = @Schema(ref = PROBLEM)))
-    @ApiResponse(responseCode = "415", description = UNSUPPORTED_MEDIA_TYPE,
-            content = @Content(mediaType = PROBLEM_JSON, schema = @Schema(ref = PROBLEM)))
-    @ApiResponse(responseCode = "422", description = UNPROCESSABLE,
-            content = @Content(mediaType = PROBLEM_JSON, schema = @Schema(ref = PROBLEM)))
-    @ApiResponse(responseCode = "429", description = TOO_MANY_REQUESTS, headers = {
-            @io.swagger.v3.oas.annotations.headers.Header(name = "Retry-After", description = RETRY_AFTER, schema = @Schema(type = "integer")),
-            @io.swagger.v3.oas.annotations.headers.Header(name = "RateLimit-Policy", description = RATE_LIMIT_POLICY, schema = @Schema(type = "string")),
-            @io.swagger.v3.oas.annotations.headers.Header(name = "RateLimit", description = RATE_LIMIT, schema = @Schema(type = "string"))},
-            content = @Content(mediaType = PROBLEM_JSON, schema = @Schema(ref = PROBLEM)))
-    HttpResponse<ConversationBody> start(@Body StartConversation body, @Parameter(hidden = true) Caller caller) {
+    @BodyProblemResponses
+    HttpResponse<ConversationResponse> start(@Body StartConversationRequest body, @Parameter(hidden = true) Caller caller) {
         Conversation conversation = startConversation.start(
                 StartConversationCommand.of(JsonValues.text("channel", body.channel()),
                         JsonValues.text("locale", body.locale()), body.metadata()), caller);
-        return HttpResponse.created(ConversationBody.of(conversation, caller), URI.create("/api/v1/conversations/" + conversation.id()));
+        return HttpResponse.created(ConversationResponse.of(conversation, caller), URI.create("/api/v1/conversations/" + conversation.id()));
     }
 
     @Get
@@ -130,11 +116,11 @@ class ConversationController {
     @ApiResponse(responseCode = "200", description = "A page of conversations", useReturnTypeSchema = true)
     @ApiResponse(responseCode = "422", description = UNPROCESSABLE,
             content = @Content(mediaType = PROBLEM_JSON, schema = @Schema(ref = PROBLEM)))
-    ConversationPage list(@Nullable @QueryValue @Parameter(schema = @Schema(type = "string", allowableValues = {"open", "closed"})) String status,
-                          @Nullable @QueryValue @Parameter(description = LIMIT,
-                                  schema = @Schema(type = "integer", minimum = "1", maximum = "200", defaultValue = "50")) String limit,
-                          @Nullable @QueryValue @Parameter(description = CURSOR) String cursor, @Parameter(hidden = true) Caller caller) {
-        return ConversationPage.of(listConversations.list(ListConversationsQuery.of(status, limit, cursor), caller), caller);
+    ConversationPageResponse list(@Nullable @QueryValue @Parameter(schema = @Schema(type = "string", allowableValues = {"open", "closed"})) String status,
+                                  @Nullable @QueryValue @Parameter(description = LIMIT,
+                                          schema = @Schema(type = "integer", minimum = "1", maximum = "200", defaultValue = "50")) String limit,
+                                  @Nullable @QueryValue @Parameter(description = CURSOR) String cursor, @Parameter(hidden = true) Caller caller) {
+        return ConversationPageResponse.of(listConversations.list(ListConversationsQuery.of(status, limit, cursor), caller), caller);
     }
 
     @Get("/{id}")
@@ -143,9 +129,9 @@ class ConversationController {
     @ApiResponse(responseCode = "200", description = "The conversation", useReturnTypeSchema = true)
     @ApiResponse(responseCode = "404", description = NOT_FOUND,
             content = @Content(mediaType = PROBLEM_JSON, schema = @Schema(ref = PROBLEM)))
-    ConversationBody get(@PathVariable @Parameter(description = ID, schema = @Schema(format = "uuid")) String id,
-                         @Parameter(hidden = true) Caller caller) {
-        return ConversationBody.of(getConversation.get(ConversationRef.id(id), caller), caller);
+    ConversationResponse get(@PathVariable @Parameter(description = ID, schema = @Schema(format = "uuid")) String id,
+                             @Parameter(hidden = true) Caller caller) {
+        return ConversationResponse.of(getConversation.get(ConversationRef.id(id), caller), caller);
     }
 
     /** How a service sets the summary that the first user message would otherwise give. */
@@ -159,21 +145,11 @@ class ConversationController {
             content = @Content(mediaType = PROBLEM_JSON, schema = @Schema(ref = PROBLEM)))
     @ApiResponse(responseCode = "404", description = NOT_FOUND,
             content = @Content(mediaType = PROBLEM_JSON, schema = @Schema(ref = PROBLEM)))
-    @ApiResponse(responseCode = "413", description = PAYLOAD_TOO_LARGE,
-            content = @Content(mediaType = PROBLEM_JSON, schema = @Schema(ref = PROBLEM)))
-    @ApiResponse(responseCode = "415", description = UNSUPPORTED_MEDIA_TYPE,
-            content = @Content(mediaType = PROBLEM_JSON, schema = @Schema(ref = PROBLEM)))
-    @ApiResponse(responseCode = "422", description = UNPROCESSABLE,
-            content = @Content(mediaType = PROBLEM_JSON, schema = @Schema(ref = PROBLEM)))
-    @ApiResponse(responseCode = "429", description = TOO_MANY_REQUESTS, headers = {
-            @io.swagger.v3.oas.annotations.headers.Header(name = "Retry-After", description = RETRY_AFTER, schema = @Schema(type = "integer")),
-            @io.swagger.v3.oas.annotations.headers.Header(name = "RateLimit-Policy", description = RATE_LIMIT_POLICY, schema = @Schema(type = "string")),
-            @io.swagger.v3.oas.annotations.headers.Header(name = "RateLimit", description = RATE_LIMIT, schema = @Schema(type = "string"))},
-            content = @Content(mediaType = PROBLEM_JSON, schema = @Schema(ref = PROBLEM)))
-    ConversationBody update(@PathVariable @Parameter(description = ID, schema = @Schema(format = "uuid")) String id, @Body SetSummary body,
+    @BodyProblemResponses
+    ConversationResponse update(@PathVariable @Parameter(description = ID, schema = @Schema(format = "uuid")) String id, @Body SetSummaryRequest body,
                             @Parameter(hidden = true) Caller caller) {
         SetConversationSummaryCommand command = new SetConversationSummaryCommand(ConversationRef.id(id), JsonValues.text("summary", body.summary()));
-        return ConversationBody.of(setSummary.setSummary(command, caller), caller);
+        return ConversationResponse.of(setSummary.setSummary(command, caller), caller);
     }
 
     @Post("/{id}/close")
@@ -182,14 +158,10 @@ class ConversationController {
     @ApiResponse(responseCode = "200", description = "The conversation, status closed with ended_at", useReturnTypeSchema = true)
     @ApiResponse(responseCode = "404", description = NOT_FOUND,
             content = @Content(mediaType = PROBLEM_JSON, schema = @Schema(ref = PROBLEM)))
-    @ApiResponse(responseCode = "429", description = TOO_MANY_REQUESTS, headers = {
-            @io.swagger.v3.oas.annotations.headers.Header(name = "Retry-After", description = RETRY_AFTER, schema = @Schema(type = "integer")),
-            @io.swagger.v3.oas.annotations.headers.Header(name = "RateLimit-Policy", description = RATE_LIMIT_POLICY, schema = @Schema(type = "string")),
-            @io.swagger.v3.oas.annotations.headers.Header(name = "RateLimit", description = RATE_LIMIT, schema = @Schema(type = "string"))},
-            content = @Content(mediaType = PROBLEM_JSON, schema = @Schema(ref = PROBLEM)))
-    ConversationBody close(@PathVariable @Parameter(description = ID, schema = @Schema(format = "uuid")) String id,
+    @TooManyRequestsResponse
+    ConversationResponse close(@PathVariable @Parameter(description = ID, schema = @Schema(format = "uuid")) String id,
                            @Parameter(hidden = true) Caller caller) {
-        return ConversationBody.of(closeConversation.close(ConversationRef.id(id), caller), caller);
+        return ConversationResponse.of(closeConversation.close(ConversationRef.id(id), caller), caller);
     }
 
     @Delete("/{id}")
@@ -201,11 +173,7 @@ class ConversationController {
             content = @Content(mediaType = PROBLEM_JSON, schema = @Schema(ref = PROBLEM)))
     @ApiResponse(responseCode = "404", description = NOT_FOUND,
             content = @Content(mediaType = PROBLEM_JSON, schema = @Schema(ref = PROBLEM)))
-    @ApiResponse(responseCode = "429", description = TOO_MANY_REQUESTS, headers = {
-            @io.swagger.v3.oas.annotations.headers.Header(name = "Retry-After", description = RETRY_AFTER, schema = @Schema(type = "integer")),
-            @io.swagger.v3.oas.annotations.headers.Header(name = "RateLimit-Policy", description = RATE_LIMIT_POLICY, schema = @Schema(type = "string")),
-            @io.swagger.v3.oas.annotations.headers.Header(name = "RateLimit", description = RATE_LIMIT, schema = @Schema(type = "string"))},
-            content = @Content(mediaType = PROBLEM_JSON, schema = @Schema(ref = PROBLEM)))
+    @TooManyRequestsResponse
     HttpResponse<Void> erase(@PathVariable @Parameter(description = ID, schema = @Schema(format = "uuid")) String id,
                              @Parameter(hidden = true) Caller caller) {
         eraseConversation.erase(ConversationRef.id(id), caller);
@@ -227,19 +195,9 @@ class ConversationController {
             content = @Content(mediaType = PROBLEM_JSON, schema = @Schema(ref = PROBLEM)))
     @ApiResponse(responseCode = "409", description = "The conversation is closed (conversation_status)",
             content = @Content(mediaType = PROBLEM_JSON, schema = @Schema(ref = PROBLEM)))
-    @ApiResponse(responseCode = "413", description = PAYLOAD_TOO_LARGE,
-            content = @Content(mediaType = PROBLEM_JSON, schema = @Schema(ref = PROBLEM)))
-    @ApiResponse(responseCode = "415", description = UNSUPPORTED_MEDIA_TYPE,
-            content = @Content(mediaType = PROBLEM_JSON, schema = @Schema(ref = PROBLEM)))
-    @ApiResponse(responseCode = "422", description = UNPROCESSABLE,
-            content = @Content(mediaType = PROBLEM_JSON, schema = @Schema(ref = PROBLEM)))
-    @ApiResponse(responseCode = "429", description = TOO_MANY_REQUESTS, headers = {
-            @io.swagger.v3.oas.annotations.headers.Header(name = "Retry-After", description = RETRY_AFTER, schema = @Schema(type = "integer")),
-            @io.swagger.v3.oas.annotations.headers.Header(name = "RateLimit-Policy", description = RATE_LIMIT_POLICY, schema = @Schema(type = "string")),
-            @io.swagger.v3.oas.annotations.headers.Header(name = "RateLimit", description = RATE_LIMIT, schema = @Schema(type = "string"))},
-            content = @Content(mediaType = PROBLEM_JSON, schema = @Schema(ref = PROBLEM)))
-    HttpResponse<MessageBody> append(@PathVariable @Parameter(description = ID, schema = @Schema(format = "uuid")) String id,
-                                     @Body AppendMessage body,
+    @BodyProblemResponses
+    HttpResponse<MessageResponse> append(@PathVariable @Parameter(description = ID, schema = @Schema(format = "uuid")) String id,
+                                     @Body AppendMessageRequest body,
                                      @Nullable @Header("Idempotency-Key") @Parameter(name = "Idempotency-Key", description = IDEMPOTENCY_KEY,
                                              schema = @Schema(type = "string", minLength = 1, maxLength = 128)) String idempotencyKey,
                                      @Parameter(hidden = true) Caller caller) {
@@ -253,13 +211,13 @@ class ConversationController {
             content = @Content(mediaType = PROBLEM_JSON, schema = @Schema(ref = PROBLEM)))
     @ApiResponse(responseCode = "422", description = UNPROCESSABLE,
             content = @Content(mediaType = PROBLEM_JSON, schema = @Schema(ref = PROBLEM)))
-    MessagePage messages(@PathVariable @Parameter(description = ID, schema = @Schema(format = "uuid")) String id,
-                         @Nullable @QueryValue @Parameter(description = ConversationEndpoints.ORDER_DESCRIPTION,
-                                 schema = @Schema(type = "string", allowableValues = {"asc", "desc"}, defaultValue = "asc")) String order,
-                         @Nullable @QueryValue @Parameter(description = LIMIT,
-                                 schema = @Schema(type = "integer", minimum = "1", maximum = "200", defaultValue = "50")) String limit,
-                         @Nullable @QueryValue @Parameter(description = CURSOR) String cursor,
-                         @Parameter(hidden = true) Caller caller) {
+    MessagePageResponse messages(@PathVariable @Parameter(description = ID, schema = @Schema(format = "uuid")) String id,
+                                 @Nullable @QueryValue @Parameter(description = ConversationEndpoints.ORDER_DESCRIPTION,
+                                         schema = @Schema(type = "string", allowableValues = {"asc", "desc"}, defaultValue = "asc")) String order,
+                                 @Nullable @QueryValue @Parameter(description = LIMIT,
+                                         schema = @Schema(type = "integer", minimum = "1", maximum = "200", defaultValue = "50")) String limit,
+                                 @Nullable @QueryValue @Parameter(description = CURSOR) String cursor,
+                                 @Parameter(hidden = true) Caller caller) {
         return endpoints.messages(ConversationRef.id(id), order, limit, cursor, caller);
     }
 
@@ -269,7 +227,7 @@ class ConversationController {
     @ApiResponse(responseCode = "200", description = "The transcript in the format asked for", content = {
             @Content(mediaType = MediaType.TEXT_PLAIN, schema = @Schema(type = "string")),
             @Content(mediaType = "text/markdown", schema = @Schema(type = "string")),
-            @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Responses.TranscriptJson.class))})
+            @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ConversationResponses.TranscriptResponse.class))})
     @ApiResponse(responseCode = "404", description = NOT_FOUND,
             content = @Content(mediaType = PROBLEM_JSON, schema = @Schema(ref = PROBLEM)))
     @ApiResponse(responseCode = "422", description = UNPROCESSABLE,
@@ -292,18 +250,8 @@ class ConversationController {
             content = @Content(mediaType = PROBLEM_JSON, schema = @Schema(ref = PROBLEM)))
     @ApiResponse(responseCode = "404", description = NOT_FOUND,
             content = @Content(mediaType = PROBLEM_JSON, schema = @Schema(ref = PROBLEM)))
-    @ApiResponse(responseCode = "413", description = PAYLOAD_TOO_LARGE,
-            content = @Content(mediaType = PROBLEM_JSON, schema = @Schema(ref = PROBLEM)))
-    @ApiResponse(responseCode = "415", description = UNSUPPORTED_MEDIA_TYPE,
-            content = @Content(mediaType = PROBLEM_JSON, schema = @Schema(ref = PROBLEM)))
-    @ApiResponse(responseCode = "422", description = UNPROCESSABLE,
-            content = @Content(mediaType = PROBLEM_JSON, schema = @Schema(ref = PROBLEM)))
-    @ApiResponse(responseCode = "429", description = TOO_MANY_REQUESTS, headers = {
-            @io.swagger.v3.oas.annotations.headers.Header(name = "Retry-After", description = RETRY_AFTER, schema = @Schema(type = "integer")),
-            @io.swagger.v3.oas.annotations.headers.Header(name = "RateLimit-Policy", description = RATE_LIMIT_POLICY, schema = @Schema(type = "string")),
-            @io.swagger.v3.oas.annotations.headers.Header(name = "RateLimit", description = RATE_LIMIT, schema = @Schema(type = "string"))},
-            content = @Content(mediaType = PROBLEM_JSON, schema = @Schema(ref = PROBLEM)))
-    FeedbackBody feedback(@PathVariable @Parameter(description = ID, schema = @Schema(format = "uuid")) String id, @Body GiveFeedback body,
+    @BodyProblemResponses
+    FeedbackResponse feedback(@PathVariable @Parameter(description = ID, schema = @Schema(format = "uuid")) String id, @Body GiveFeedbackRequest body,
                           @Parameter(hidden = true) Caller caller) {
         return endpoints.feedback(ConversationRef.id(id), body, caller);
     }

@@ -2,11 +2,11 @@ package io.parley.conversation.adapter.in.web;
 
 import io.micronaut.http.HttpResponse;
 import io.micronaut.json.JsonMapper;
-import io.parley.conversation.adapter.in.web.Requests.AppendMessage;
-import io.parley.conversation.adapter.in.web.Requests.GiveFeedback;
-import io.parley.conversation.adapter.in.web.Responses.FeedbackBody;
-import io.parley.conversation.adapter.in.web.Responses.MessageBody;
-import io.parley.conversation.adapter.in.web.Responses.MessagePage;
+import io.parley.conversation.adapter.in.web.ConversationRequests.AppendMessageRequest;
+import io.parley.conversation.adapter.in.web.ConversationRequests.GiveFeedbackRequest;
+import io.parley.conversation.adapter.in.web.ConversationResponses.FeedbackResponse;
+import io.parley.conversation.adapter.in.web.ConversationResponses.MessageResponse;
+import io.parley.conversation.adapter.in.web.ConversationResponses.MessagePageResponse;
 import io.parley.conversation.application.port.in.AppendMessageCommand;
 import io.parley.conversation.application.port.in.AppendMessageUseCase;
 import io.parley.conversation.application.port.in.AppendResult;
@@ -55,17 +55,17 @@ class ConversationEndpoints {
     }
 
     /** 201 for a new message; 200 with the first result when the Idempotency-Key was seen before. */
-    HttpResponse<MessageBody> append(ConversationRef conversation, AppendMessage body, String idempotencyKey, Caller caller) {
+    HttpResponse<MessageResponse> append(ConversationRef conversation, AppendMessageRequest body, String idempotencyKey, Caller caller) {
         AppendResult result = appendMessage.append(AppendMessageCommand.of(conversation, JsonValues.text("role", body.role()),
                 JsonValues.text("content", body.content()), JsonValues.text("intent", body.intent()),
                 JsonValues.number("confidence", body.confidence()), body.metadata(),
                 idempotencyKey), caller);
-        MessageBody message = MessageBody.of(result.message());
+        MessageResponse message = MessageResponse.of(result.message());
         return result.replayed() ? HttpResponse.ok(message) : HttpResponse.created(message);
     }
 
-    MessagePage messages(ConversationRef conversation, String order, String limit, String cursor, Caller caller) {
-        return MessagePage.of(readMessages.read(ReadMessagesQuery.of(conversation, order, limit, cursor), caller));
+    MessagePageResponse messages(ConversationRef conversation, String order, String limit, String cursor, Caller caller) {
+        return MessagePageResponse.of(readMessages.read(ReadMessagesQuery.of(conversation, order, limit, cursor), caller));
     }
 
     HttpResponse<InputStream> transcript(ConversationRef conversation, String rawFormat, Caller caller) {
@@ -79,8 +79,8 @@ class ConversationEndpoints {
                         + "." + format.fileExtension + "\"");
     }
 
-    FeedbackBody feedback(ConversationRef conversation, GiveFeedback body, Caller caller) {
-        return FeedbackBody.of(giveFeedback.give(GiveFeedbackCommand.of(conversation,
+    FeedbackResponse feedback(ConversationRef conversation, GiveFeedbackRequest body, Caller caller) {
+        return FeedbackResponse.of(giveFeedback.give(GiveFeedbackCommand.of(conversation,
                 JsonValues.number("rating", body.rating()), JsonValues.text("comment", body.comment())), caller));
     }
 }

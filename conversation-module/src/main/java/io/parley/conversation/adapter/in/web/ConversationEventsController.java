@@ -10,8 +10,8 @@ import io.micronaut.http.annotation.PathVariable;
 import io.micronaut.http.sse.Event;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.rules.SecurityRule;
-import io.parley.conversation.adapter.in.web.Responses.ConversationBody;
-import io.parley.conversation.adapter.in.web.Responses.MessageBody;
+import io.parley.conversation.adapter.in.web.ConversationResponses.ConversationResponse;
+import io.parley.conversation.adapter.in.web.ConversationResponses.MessageResponse;
 import io.parley.conversation.api.TicketFeed;
 import io.parley.conversation.application.port.in.ConversationChangeKind;
 import io.parley.conversation.application.port.in.ConversationChanges;
@@ -30,6 +30,7 @@ import io.parley.live.LiveSource;
 import io.parley.live.LiveStreams;
 import io.parley.live.LiveTopics;
 import io.parley.live.StreamSpec;
+import io.parley.kernel.StreamLimitResponses;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Content;
@@ -49,7 +50,6 @@ import static io.parley.kernel.ApiDocs.NOT_FOUND;
 import static io.parley.kernel.ApiDocs.NOT_FOUND_SESSION;
 import static io.parley.kernel.ApiDocs.PROBLEM;
 import static io.parley.kernel.ApiDocs.PROBLEM_JSON;
-import static io.parley.kernel.ApiDocs.RETRY_AFTER;
 import static io.parley.kernel.ApiDocs.SESSION_ID;
 import static io.parley.kernel.ApiDocs.TAG_CONVERSATIONS;
 import static io.parley.kernel.ApiDocs.TAG_SESSIONS;
@@ -69,14 +69,7 @@ import static io.parley.kernel.ApiDocs.UNAUTHORIZED_GUEST;
                 + " data (the Message, Ticket or Conversation as JSON); comment lines (: open, : keep-alive) in between")))
 @ApiResponse(responseCode = "400", description = "Last-Event-ID is not an id this stream issued (field Last-Event-ID)",
         content = @Content(mediaType = PROBLEM_JSON, schema = @Schema(ref = PROBLEM)))
-@ApiResponse(responseCode = "429", description = "The caller already holds its maximum of open streams (8)",
-        headers = @io.swagger.v3.oas.annotations.headers.Header(name = "Retry-After", description = RETRY_AFTER,
-                schema = @Schema(type = "integer")),
-        content = @Content(mediaType = PROBLEM_JSON, schema = @Schema(ref = PROBLEM)))
-@ApiResponse(responseCode = "503", description = "This instance holds its maximum of open streams; retry (here or elsewhere)",
-        headers = @io.swagger.v3.oas.annotations.headers.Header(name = "Retry-After", description = RETRY_AFTER,
-                schema = @Schema(type = "integer")),
-        content = @Content(mediaType = PROBLEM_JSON, schema = @Schema(ref = PROBLEM)))
+@StreamLimitResponses
 class ConversationEventsController {
 
     static final String STREAM = "The stream: it opens with the comment \": open\", sends \": keep-alive\" every 15 s and ends after"
@@ -203,14 +196,14 @@ class ConversationEventsController {
         for (Object item : timeline) {
             if (item instanceof Message message) {
                 position = position.withSeq(message.seq());
-                events.add(new LiveEvent<>(MESSAGE_CREATED, position.wire(), MessageBody.of(message), position));
+                events.add(new LiveEvent<>(MESSAGE_CREATED, position.wire(), MessageResponse.of(message), position));
             } else if (item instanceof TicketFeed.TicketChange ticket) {
                 position = position.withTicketChange(ticket.change());
                 events.add(new LiveEvent<>(TICKET_UPDATED, position.wire(), ticket.body(), position));
             } else {
                 position = position.asClosed();
                 events.add(new LiveEvent<>(CONVERSATION_UPDATED, position.wire(),
-                        ConversationBody.of((Conversation) item, watch.customerView()), position));
+                        ConversationResponse.of((Conversation) item, watch.customerView()), position));
             }
         }
         return LiveBatch.of(events, changes.moreMessages());

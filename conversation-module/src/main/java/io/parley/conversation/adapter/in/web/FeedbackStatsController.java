@@ -56,11 +56,11 @@ class FeedbackStatsController {
             content = @Content(mediaType = PROBLEM_JSON, schema = @Schema(ref = PROBLEM)))
     @ApiResponse(responseCode = "422", description = UNPROCESSABLE,
             content = @Content(mediaType = PROBLEM_JSON, schema = @Schema(ref = PROBLEM)))
-    StatsReply stats(@Nullable @QueryValue @Parameter(description = FROM, schema = @Schema(format = "date-time")) String from,
-                     @Nullable @QueryValue @Parameter(description = TO, schema = @Schema(format = "date-time")) String to,
-                     @Parameter(hidden = true) Caller caller) {
+    FeedbackStatsResponse stats(@Nullable @QueryValue @Parameter(description = FROM, schema = @Schema(format = "date-time")) String from,
+                                @Nullable @QueryValue @Parameter(description = TO, schema = @Schema(format = "date-time")) String to,
+                                @Parameter(hidden = true) Caller caller) {
         var result = stats.stats(FeedbackStatsUseCase.window(from, to, clock.instant()), caller);
-        return new StatsReply(result.window().from(), result.window().to(), result.stats().count(),
+        return new FeedbackStatsResponse(result.window().from(), result.window().to(), result.stats().count(),
                 result.stats().averageRating(), result.stats().csatPercent());
     }
 
@@ -68,9 +68,9 @@ class FeedbackStatsController {
     @Serdeable
     @JsonInclude(JsonInclude.Include.ALWAYS)
     @Schema(name = "FeedbackStats", description = "The window actually used (defaults applied)")
-    record StatsReply(Instant from, Instant to, long count,
-                      @Nullable @Schema(requiredMode = Schema.RequiredMode.REQUIRED, description = "null when nobody rated") Double averageRating,
-                      @Nullable @Schema(requiredMode = Schema.RequiredMode.REQUIRED, description = "the share of ratings 4 or 5, in percent;"
-                              + " null when nobody rated") Double csatPercent) {
+    record FeedbackStatsResponse(Instant from, Instant to, long count,
+                                 @Nullable @Schema(requiredMode = Schema.RequiredMode.REQUIRED, description = "null when nobody rated") Double averageRating,
+                                 @Nullable @Schema(requiredMode = Schema.RequiredMode.REQUIRED, description = "the share of ratings 4 or 5, in percent;"
+                                         + " null when nobody rated") Double csatPercent) {
     }
 }

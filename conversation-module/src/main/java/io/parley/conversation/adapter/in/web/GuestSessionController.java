@@ -13,15 +13,16 @@ import io.micronaut.http.annotation.Put;
 import io.micronaut.http.annotation.QueryValue;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.rules.SecurityRule;
-import io.parley.conversation.adapter.in.web.Requests.AppendMessage;
-import io.parley.conversation.adapter.in.web.Requests.GiveFeedback;
-import io.parley.conversation.adapter.in.web.Responses.ConversationBody;
-import io.parley.conversation.adapter.in.web.Responses.FeedbackBody;
-import io.parley.conversation.adapter.in.web.Responses.MessageBody;
-import io.parley.conversation.adapter.in.web.Responses.MessagePage;
+import io.parley.conversation.adapter.in.web.ConversationRequests.AppendMessageRequest;
+import io.parley.conversation.adapter.in.web.ConversationRequests.GiveFeedbackRequest;
+import io.parley.conversation.adapter.in.web.ConversationResponses.ConversationResponse;
+import io.parley.conversation.adapter.in.web.ConversationResponses.FeedbackResponse;
+import io.parley.conversation.adapter.in.web.ConversationResponses.MessageResponse;
+import io.parley.conversation.adapter.in.web.ConversationResponses.MessagePageResponse;
 import io.parley.conversation.application.port.in.ConversationRef;
 import io.parley.conversation.application.port.in.GetConversationUseCase;
 import io.parley.kernel.Caller;
+import io.parley.kernel.BodyProblemResponses;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Content;
@@ -36,18 +37,12 @@ import static io.parley.kernel.ApiDocs.CURSOR;
 import static io.parley.kernel.ApiDocs.IDEMPOTENCY_KEY;
 import static io.parley.kernel.ApiDocs.LIMIT;
 import static io.parley.kernel.ApiDocs.NOT_FOUND_SESSION;
-import static io.parley.kernel.ApiDocs.PAYLOAD_TOO_LARGE;
 import static io.parley.kernel.ApiDocs.PROBLEM;
 import static io.parley.kernel.ApiDocs.PROBLEM_JSON;
-import static io.parley.kernel.ApiDocs.RATE_LIMIT;
-import static io.parley.kernel.ApiDocs.RATE_LIMIT_POLICY;
-import static io.parley.kernel.ApiDocs.RETRY_AFTER;
 import static io.parley.kernel.ApiDocs.SESSION_ID;
 import static io.parley.kernel.ApiDocs.TAG_SESSIONS;
-import static io.parley.kernel.ApiDocs.TOO_MANY_REQUESTS;
 import static io.parley.kernel.ApiDocs.UNAUTHORIZED_GUEST;
 import static io.parley.kernel.ApiDocs.UNPROCESSABLE;
-import static io.parley.kernel.ApiDocs.UNSUPPORTED_MEDIA_TYPE;
 
 /**
  * {@code /api/v1/sessions/{session_id}}: the guest routes. No token is needed: the unguessable
@@ -74,8 +69,8 @@ class GuestSessionController {
     @Get
     @Operation(operationId = "getSession", summary = "The guest's conversation (with its session_id)", security = {})
     @ApiResponse(responseCode = "200", description = "The conversation", useReturnTypeSchema = true)
-    ConversationBody get(@PathVariable("session_id") @Parameter(name = "session_id", description = SESSION_ID) String sessionId, @Parameter(hidden = true) Caller caller) {
-        return ConversationBody.of(getConversation.get(ConversationRef.session(sessionId), caller), true);
+    ConversationResponse get(@PathVariable("session_id") @Parameter(name = "session_id", description = SESSION_ID) String sessionId, @Parameter(hidden = true) Caller caller) {
+        return ConversationResponse.of(getConversation.get(ConversationRef.session(sessionId), caller), true);
     }
 
     @Get("/messages")
@@ -83,13 +78,13 @@ class GuestSessionController {
     @ApiResponse(responseCode = "200", description = "A page of messages", useReturnTypeSchema = true)
     @ApiResponse(responseCode = "422", description = UNPROCESSABLE,
             content = @Content(mediaType = PROBLEM_JSON, schema = @Schema(ref = PROBLEM)))
-    MessagePage messages(@PathVariable("session_id") @Parameter(name = "session_id", description = SESSION_ID) String sessionId,
-                         @Nullable @QueryValue @Parameter(description = ConversationEndpoints.ORDER_DESCRIPTION,
-                                 schema = @Schema(type = "string", allowableValues = {"asc", "desc"}, defaultValue = "asc")) String order,
-                         @Nullable @QueryValue @Parameter(description = LIMIT,
-                                 schema = @Schema(type = "integer", minimum = "1", maximum = "200", defaultValue = "50")) String limit,
-                         @Nullable @QueryValue @Parameter(description = CURSOR) String cursor,
-                         @Parameter(hidden = true) Caller caller) {
+    MessagePageResponse messages(@PathVariable("session_id") @Parameter(name = "session_id", description = SESSION_ID) String sessionId,
+                                 @Nullable @QueryValue @Parameter(description = ConversationEndpoints.ORDER_DESCRIPTION,
+                                         schema = @Schema(type = "string", allowableValues = {"asc", "desc"}, defaultValue = "asc")) String order,
+                                 @Nullable @QueryValue @Parameter(description = LIMIT,
+                                         schema = @Schema(type = "integer", minimum = "1", maximum = "200", defaultValue = "50")) String limit,
+                                 @Nullable @QueryValue @Parameter(description = CURSOR) String cursor,
+                                 @Parameter(hidden = true) Caller caller) {
         return endpoints.messages(ConversationRef.session(sessionId), order, limit, cursor, caller);
     }
 
@@ -105,24 +100,14 @@ class GuestSessionController {
             content = @Content(mediaType = PROBLEM_JSON, schema = @Schema(ref = PROBLEM)))
     @ApiResponse(responseCode = "409", description = "The conversation is closed (conversation_status)",
             content = @Content(mediaType = PROBLEM_JSON, schema = @Schema(ref = PROBLEM)))
-    @ApiResponse(responseCode = "413", description = PAYLOAD_TOO_LARGE,
-            content = @Content(mediaType = PROBLEM_JSON, schema = @Schema(ref = PROBLEM)))
-    @ApiResponse(responseCode = "415", description = UNSUPPORTED_MEDIA_TYPE,
-            content = @Content(mediaType = PROBLEM_JSON, schema = @Schema(ref = PROBLEM)))
-    @ApiResponse(responseCode = "422", description = UNPROCESSABLE,
-            content = @Content(mediaType = PROBLEM_JSON, schema = @Schema(ref = PROBLEM)))
-    @ApiResponse(responseCode = "429", description = TOO_MANY_REQUESTS, headers = {
-            @io.swagger.v3.oas.annotations.headers.Header(name = "Retry-After", description = RETRY_AFTER, schema = @Schema(type = "integer")),
-            @io.swagger.v3.oas.annotations.headers.Header(name = "RateLimit-Policy", description = RATE_LIMIT_POLICY, schema = @Schema(type = "string")),
-            @io.swagger.v3.oas.annotations.headers.Header(name = "RateLimit", description = RATE_LIMIT, schema = @Schema(type = "string"))},
-            content = @Content(mediaType = PROBLEM_JSON, schema = @Schema(ref = PROBLEM)))
-    HttpResponse<MessageBody> append(@PathVariable("session_id") @Parameter(name = "session_id", description = SESSION_ID) String sessionId, @Body AppendMessage body,
+    @BodyProblemResponses
+    HttpResponse<MessageResponse> append(@PathVariable("session_id") @Parameter(name = "session_id", description = SESSION_ID) String sessionId, @Body AppendMessageRequest body,
                                      @Nullable @Header("Idempotency-Key") @Parameter(name = "Idempotency-Key", description = IDEMPOTENCY_KEY,
                                              schema = @Schema(type = "string", minLength = 1, maxLength = 128)) String idempotencyKey,
                                      @Parameter(hidden = true) Caller caller) {
         // a guest can only write as the customer: an absent role means "user" (any other role is still the use case's 403/422)
-        AppendMessage message = body.role() != null ? body
-                : new AppendMessage("user", body.content(), body.intent(), body.confidence(), body.metadata());
+        AppendMessageRequest message = body.role() != null ? body
+                : new AppendMessageRequest("user", body.content(), body.intent(), body.confidence(), body.metadata());
         return endpoints.append(ConversationRef.session(sessionId), message, idempotencyKey, caller);
     }
 
@@ -132,7 +117,7 @@ class GuestSessionController {
     @ApiResponse(responseCode = "200", description = "The transcript in the format asked for", content = {
             @Content(mediaType = MediaType.TEXT_PLAIN, schema = @Schema(type = "string")),
             @Content(mediaType = "text/markdown", schema = @Schema(type = "string")),
-            @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Responses.TranscriptJson.class))})
+            @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ConversationResponses.TranscriptResponse.class))})
     @ApiResponse(responseCode = "422", description = UNPROCESSABLE,
             content = @Content(mediaType = PROBLEM_JSON, schema = @Schema(ref = PROBLEM)))
     HttpResponse<InputStream> transcript(@PathVariable("session_id") @Parameter(name = "session_id", description = SESSION_ID) String sessionId,
@@ -149,18 +134,8 @@ class GuestSessionController {
     @ApiResponse(responseCode = "200", description = "The feedback", useReturnTypeSchema = true)
     @ApiResponse(responseCode = "400", description = BAD_REQUEST,
             content = @Content(mediaType = PROBLEM_JSON, schema = @Schema(ref = PROBLEM)))
-    @ApiResponse(responseCode = "413", description = PAYLOAD_TOO_LARGE,
-            content = @Content(mediaType = PROBLEM_JSON, schema = @Schema(ref = PROBLEM)))
-    @ApiResponse(responseCode = "415", description = UNSUPPORTED_MEDIA_TYPE,
-            content = @Content(mediaType = PROBLEM_JSON, schema = @Schema(ref = PROBLEM)))
-    @ApiResponse(responseCode = "422", description = UNPROCESSABLE,
-            content = @Content(mediaType = PROBLEM_JSON, schema = @Schema(ref = PROBLEM)))
-    @ApiResponse(responseCode = "429", description = TOO_MANY_REQUESTS, headers = {
-            @io.swagger.v3.oas.annotations.headers.Header(name = "Retry-After", description = RETRY_AFTER, schema = @Schema(type = "integer")),
-            @io.swagger.v3.oas.annotations.headers.Header(name = "RateLimit-Policy", description = RATE_LIMIT_POLICY, schema = @Schema(type = "string")),
-            @io.swagger.v3.oas.annotations.headers.Header(name = "RateLimit", description = RATE_LIMIT, schema = @Schema(type = "string"))},
-            content = @Content(mediaType = PROBLEM_JSON, schema = @Schema(ref = PROBLEM)))
-    FeedbackBody feedback(@PathVariable("session_id") @Parameter(name = "session_id", description = SESSION_ID) String sessionId, @Body GiveFeedback body,
+    @BodyProblemResponses
+    FeedbackResponse feedback(@PathVariable("session_id") @Parameter(name = "session_id", description = SESSION_ID) String sessionId, @Body GiveFeedbackRequest body,
                           @Parameter(hidden = true) Caller caller) {
         return endpoints.feedback(ConversationRef.session(sessionId), body, caller);
     }

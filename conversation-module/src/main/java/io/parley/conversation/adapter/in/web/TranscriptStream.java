@@ -98,7 +98,7 @@ final class TranscriptStream extends InputStream {
         return switch (format) {
             case TEXT -> utf8(TranscriptText.plainHeader(transcript.conversation()));
             case MARKDOWN -> utf8(TranscriptText.markdownHeader(transcript.conversation()));
-            case JSON -> concat(utf8("{\"conversation\":"), json(Responses.ConversationBody.of(transcript.conversation(), sessionVisible)),
+            case JSON -> concat(utf8("{\"conversation\":"), json(ConversationResponses.ConversationResponse.of(transcript.conversation(), sessionVisible)),
                     utf8(",\"messages\":["));
         };
     }
@@ -108,7 +108,7 @@ final class TranscriptStream extends InputStream {
             case TEXT -> utf8(TranscriptText.plainMessage(message));
             case MARKDOWN -> utf8(TranscriptText.markdownMessage(message));
             case JSON -> {
-                byte[] body = json(Responses.MessageBody.of(message));
+                byte[] body = json(ConversationResponses.MessageResponse.of(message));
                 boolean first = firstMessage;
                 firstMessage = false;
                 yield first ? body : concat(utf8(","), body);

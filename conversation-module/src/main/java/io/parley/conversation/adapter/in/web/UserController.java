@@ -7,9 +7,9 @@ import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.rules.SecurityRule;
 import io.parley.conversation.application.port.in.EraseMyDataUseCase;
 import io.parley.kernel.Caller;
+import io.parley.kernel.TooManyRequestsResponse;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
-import io.swagger.v3.oas.annotations.headers.Header;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
@@ -19,11 +19,7 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import static io.parley.kernel.ApiDocs.BEARER;
 import static io.parley.kernel.ApiDocs.PROBLEM;
 import static io.parley.kernel.ApiDocs.PROBLEM_JSON;
-import static io.parley.kernel.ApiDocs.RATE_LIMIT;
-import static io.parley.kernel.ApiDocs.RATE_LIMIT_POLICY;
-import static io.parley.kernel.ApiDocs.RETRY_AFTER;
 import static io.parley.kernel.ApiDocs.TAG_CONVERSATIONS;
-import static io.parley.kernel.ApiDocs.TOO_MANY_REQUESTS;
 import static io.parley.kernel.ApiDocs.UNAUTHORIZED;
 
 /** {@code /api/v1/users/me}: the caller's own data. */
@@ -45,11 +41,7 @@ class UserController {
     @ApiResponse(responseCode = "204", description = "Erased, also when there was nothing to erase")
     @ApiResponse(responseCode = "401", description = UNAUTHORIZED,
             content = @Content(mediaType = PROBLEM_JSON, schema = @Schema(ref = PROBLEM)))
-    @ApiResponse(responseCode = "429", description = TOO_MANY_REQUESTS, headers = {
-            @Header(name = "Retry-After", description = RETRY_AFTER, schema = @Schema(type = "integer")),
-            @Header(name = "RateLimit-Policy", description = RATE_LIMIT_POLICY, schema = @Schema(type = "string")),
-            @Header(name = "RateLimit", description = RATE_LIMIT, schema = @Schema(type = "string"))},
-            content = @Content(mediaType = PROBLEM_JSON, schema = @Schema(ref = PROBLEM)))
+    @TooManyRequestsResponse
     HttpResponse<Void> erase(@Parameter(hidden = true) Caller caller) {
         eraseMyData.eraseMyData(caller);
         return HttpResponse.noContent();

@@ -12,9 +12,9 @@ import io.micronaut.http.annotation.Put;
 import io.micronaut.http.annotation.QueryValue;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.rules.SecurityRule;
-import io.parley.knowledge.adapter.in.web.KnowledgeReplies.DocumentPageReply;
-import io.parley.knowledge.adapter.in.web.KnowledgeReplies.DocumentReply;
-import io.parley.knowledge.adapter.in.web.KnowledgeReplies.SearchReply;
+import io.parley.knowledge.adapter.in.web.KnowledgeResponses.DocumentPageResponse;
+import io.parley.knowledge.adapter.in.web.KnowledgeResponses.DocumentResponse;
+import io.parley.knowledge.adapter.in.web.KnowledgeResponses.SearchResponse;
 import io.parley.knowledge.application.port.in.KnowledgeSearchQuery;
 import io.parley.knowledge.application.port.in.ManageKnowledgeUseCase;
 import io.parley.knowledge.application.port.in.ReadKnowledgeUseCase;
@@ -22,6 +22,8 @@ import io.parley.knowledge.application.port.in.SearchKnowledgeUseCase;
 import io.parley.knowledge.domain.KnowledgeDocument;
 import io.parley.kernel.Caller;
 import io.parley.kernel.PageRequest;
+import io.parley.kernel.BodyProblemResponses;
+import io.parley.kernel.TooManyRequestsResponse;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.headers.Header;
@@ -39,18 +41,12 @@ import static io.parley.kernel.ApiDocs.CURSOR;
 import static io.parley.kernel.ApiDocs.FORBIDDEN;
 import static io.parley.kernel.ApiDocs.LIMIT;
 import static io.parley.kernel.ApiDocs.NOT_FOUND;
-import static io.parley.kernel.ApiDocs.PAYLOAD_TOO_LARGE;
 import static io.parley.kernel.ApiDocs.PROBLEM;
 import static io.parley.kernel.ApiDocs.PROBLEM_JSON;
-import static io.parley.kernel.ApiDocs.RATE_LIMIT;
-import static io.parley.kernel.ApiDocs.RATE_LIMIT_POLICY;
-import static io.parley.kernel.ApiDocs.RETRY_AFTER;
 import static io.parley.kernel.ApiDocs.TAG_KNOWLEDGE;
-import static io.parley.kernel.ApiDocs.TOO_MANY_REQUESTS;
 import static io.parley.kernel.ApiDocs.UNAUTHORIZED;
 import static io.parley.kernel.ApiDocs.UNAUTHORIZED_GUEST;
 import static io.parley.kernel.ApiDocs.UNPROCESSABLE;
-import static io.parley.kernel.ApiDocs.UNSUPPORTED_MEDIA_TYPE;
 
 /**
  * docs/api.md "Knowledge base": admins write (others 403, no token 401); everyone reads and searches,
@@ -89,20 +85,10 @@ class KnowledgeController {
             content = @Content(mediaType = PROBLEM_JSON, schema = @Schema(ref = PROBLEM)))
     @ApiResponse(responseCode = "403", description = FORBIDDEN,
             content = @Content(mediaType = PROBLEM_JSON, schema = @Schema(ref = PROBLEM)))
-    @ApiResponse(responseCode = "413", description = PAYLOAD_TOO_LARGE,
-            content = @Content(mediaType = PROBLEM_JSON, schema = @Schema(ref = PROBLEM)))
-    @ApiResponse(responseCode = "415", description = UNSUPPORTED_MEDIA_TYPE,
-            content = @Content(mediaType = PROBLEM_JSON, schema = @Schema(ref = PROBLEM)))
-    @ApiResponse(responseCode = "422", description = UNPROCESSABLE,
-            content = @Content(mediaType = PROBLEM_JSON, schema = @Schema(ref = PROBLEM)))
-    @ApiResponse(responseCode = "429", description = TOO_MANY_REQUESTS, headers = {
-            @Header(name = "Retry-After", description = RETRY_AFTER, schema = @Schema(type = "integer")),
-            @Header(name = "RateLimit-Policy", description = RATE_LIMIT_POLICY, schema = @Schema(type = "string")),
-            @Header(name = "RateLimit", description = RATE_LIMIT, schema = @Schema(type = "string"))},
-            content = @Content(mediaType = PROBLEM_JSON, schema = @Schema(ref = PROBLEM)))
-    HttpResponse<DocumentReply> create(@Body KnowledgeDocumentBody body, @Parameter(hidden = true) Caller caller) {
+    @BodyProblemResponses
+    HttpResponse<DocumentResponse> create(@Body KnowledgeDocumentRequest body, @Parameter(hidden = true) Caller caller) {
         KnowledgeDocument created = management.create(caller, body.command());
-        return HttpResponse.created(DocumentReply.of(created), URI.create(DOCUMENTS + created.id()));
+        return HttpResponse.created(DocumentResponse.of(created), URI.create(DOCUMENTS + created.id()));
     }
 
     @Get("/documents{?limit,cursor}")
@@ -113,10 +99,10 @@ class KnowledgeController {
             content = @Content(mediaType = PROBLEM_JSON, schema = @Schema(ref = PROBLEM)))
     @ApiResponse(responseCode = "422", description = UNPROCESSABLE,
             content = @Content(mediaType = PROBLEM_JSON, schema = @Schema(ref = PROBLEM)))
-    DocumentPageReply list(@Nullable @QueryValue @Parameter(description = LIMIT,
-                                   schema = @Schema(type = "integer", minimum = "1", maximum = "200", defaultValue = "50")) String limit,
-                           @Nullable @QueryValue @Parameter(description = CURSOR) String cursor) {
-        return DocumentPageReply.of(reading.list(PageRequest.of(limit, cursor)));
+    DocumentPageResponse list(@Nullable @QueryValue @Parameter(description = LIMIT,
+                                      schema = @Schema(type = "integer", minimum = "1", maximum = "200", defaultValue = "50")) String limit,
+                              @Nullable @QueryValue @Parameter(description = CURSOR) String cursor) {
+        return DocumentPageResponse.of(reading.list(PageRequest.of(limit, cursor)));
     }
 
     @Get("/documents/{id}")
@@ -127,8 +113,8 @@ class KnowledgeController {
             content = @Content(mediaType = PROBLEM_JSON, schema = @Schema(ref = PROBLEM)))
     @ApiResponse(responseCode = "404", description = NOT_FOUND,
             content = @Content(mediaType = PROBLEM_JSON, schema = @Schema(ref = PROBLEM)))
-    DocumentReply get(@PathVariable @Parameter(description = "The document's id; unknown or malformed: 404", schema = @Schema(format = "uuid")) String id) {
-        return DocumentReply.of(reading.get(id));
+    DocumentResponse get(@PathVariable @Parameter(description = "The document's id; unknown or malformed: 404", schema = @Schema(format = "uuid")) String id) {
+        return DocumentResponse.of(reading.get(id));
     }
 
     @Put("/documents/{id}")
@@ -145,19 +131,9 @@ class KnowledgeController {
             content = @Content(mediaType = PROBLEM_JSON, schema = @Schema(ref = PROBLEM)))
     @ApiResponse(responseCode = "404", description = NOT_FOUND,
             content = @Content(mediaType = PROBLEM_JSON, schema = @Schema(ref = PROBLEM)))
-    @ApiResponse(responseCode = "413", description = PAYLOAD_TOO_LARGE,
-            content = @Content(mediaType = PROBLEM_JSON, schema = @Schema(ref = PROBLEM)))
-    @ApiResponse(responseCode = "415", description = UNSUPPORTED_MEDIA_TYPE,
-            content = @Content(mediaType = PROBLEM_JSON, schema = @Schema(ref = PROBLEM)))
-    @ApiResponse(responseCode = "422", description = UNPROCESSABLE,
-            content = @Content(mediaType = PROBLEM_JSON, schema = @Schema(ref = PROBLEM)))
-    @ApiResponse(responseCode = "429", description = TOO_MANY_REQUESTS, headers = {
-            @Header(name = "Retry-After", description = RETRY_AFTER, schema = @Schema(type = "integer")),
-            @Header(name = "RateLimit-Policy", description = RATE_LIMIT_POLICY, schema = @Schema(type = "string")),
-            @Header(name = "RateLimit", description = RATE_LIMIT, schema = @Schema(type = "string"))},
-            content = @Content(mediaType = PROBLEM_JSON, schema = @Schema(ref = PROBLEM)))
-    DocumentReply replace(@PathVariable @Parameter(description = "The document's id; unknown or malformed: 404", schema = @Schema(format = "uuid")) String id, @Body KnowledgeDocumentBody body, @Parameter(hidden = true) Caller caller) {
-        return DocumentReply.of(management.replace(caller, id, body.command()));
+    @BodyProblemResponses
+    DocumentResponse replace(@PathVariable @Parameter(description = "The document's id; unknown or malformed: 404", schema = @Schema(format = "uuid")) String id, @Body KnowledgeDocumentRequest body, @Parameter(hidden = true) Caller caller) {
+        return DocumentResponse.of(management.replace(caller, id, body.command()));
     }
 
     @Delete("/documents/{id}")
@@ -171,11 +147,7 @@ class KnowledgeController {
             content = @Content(mediaType = PROBLEM_JSON, schema = @Schema(ref = PROBLEM)))
     @ApiResponse(responseCode = "404", description = NOT_FOUND,
             content = @Content(mediaType = PROBLEM_JSON, schema = @Schema(ref = PROBLEM)))
-    @ApiResponse(responseCode = "429", description = TOO_MANY_REQUESTS, headers = {
-            @Header(name = "Retry-After", description = RETRY_AFTER, schema = @Schema(type = "integer")),
-            @Header(name = "RateLimit-Policy", description = RATE_LIMIT_POLICY, schema = @Schema(type = "string")),
-            @Header(name = "RateLimit", description = RATE_LIMIT, schema = @Schema(type = "string"))},
-            content = @Content(mediaType = PROBLEM_JSON, schema = @Schema(ref = PROBLEM)))
+    @TooManyRequestsResponse
     HttpResponse<Void> delete(@PathVariable @Parameter(description = "The document's id; unknown or malformed: 404", schema = @Schema(format = "uuid")) String id, @Parameter(hidden = true) Caller caller) {
         management.delete(caller, id);
         return HttpResponse.noContent();
@@ -190,14 +162,14 @@ class KnowledgeController {
             content = @Content(mediaType = PROBLEM_JSON, schema = @Schema(ref = PROBLEM)))
     @ApiResponse(responseCode = "422", description = UNPROCESSABLE,
             content = @Content(mediaType = PROBLEM_JSON, schema = @Schema(ref = PROBLEM)))
-    SearchReply search(@Nullable @QueryValue @Parameter(description = "1..500 characters in web-search syntax: every word must match,"
-                               + " \"quoted phrases\" keep their order, or between alternatives, -word excludes; words are stemmed",
-                               required = true, schema = @Schema(type = "string", minLength = 1, maxLength = 500)) String q,
-                       @Nullable @QueryValue @Parameter(description = "1..200 (default 10)",
-                               schema = @Schema(type = "integer", minimum = "1", maximum = "200", defaultValue = "10")) String limit,
-                       @Nullable @QueryValue @Parameter(description = "the language the words are stemmed in (de-AT, pt_BR): PostgreSQL's"
-                               + " configuration for the tag's language, simple when there is none, english when absent",
-                               example = "en-US") String locale) {
-        return SearchReply.of(searching.search(KnowledgeSearchQuery.of(q, locale, limit)));
+    SearchResponse search(@Nullable @QueryValue @Parameter(description = "1..500 characters in web-search syntax: every word must match,"
+                                  + " \"quoted phrases\" keep their order, or between alternatives, -word excludes; words are stemmed",
+                                  required = true, schema = @Schema(type = "string", minLength = 1, maxLength = 500)) String q,
+                          @Nullable @QueryValue @Parameter(description = "1..200 (default 10)",
+                                  schema = @Schema(type = "integer", minimum = "1", maximum = "200", defaultValue = "10")) String limit,
+                          @Nullable @QueryValue @Parameter(description = "the language the words are stemmed in (de-AT, pt_BR): PostgreSQL's"
+                                  + " configuration for the tag's language, simple when there is none, english when absent",
+                                  example = "en-US") String locale) {
+        return SearchResponse.of(searching.search(KnowledgeSearchQuery.of(q, locale, limit)));
     }
 }

@@ -11,15 +11,11 @@ import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.rules.SecurityRule;
 import io.parley.kernel.Caller;
 import io.parley.ticketing.application.port.in.ConversationLookup;
-import io.parley.ticketing.application.port.in.EscalateConversationUseCase;
-import io.parley.ticketing.application.port.in.EscalateConversationUseCase.EscalateCommand;
-import io.parley.ticketing.application.port.in.GetHandoffUseCase;
-import io.parley.ticketing.application.port.in.GetTicketUseCase;
 import io.parley.ticketing.application.port.in.TransitionOwnTicketUseCase;
 import io.parley.ticketing.application.port.in.TransitionOwnTicketUseCase.OwnTransitionCommand;
+import io.parley.kernel.BodyProblemResponses;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
-import io.swagger.v3.oas.annotations.headers.Header;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
@@ -27,18 +23,11 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 
 import static io.parley.kernel.ApiDocs.BAD_REQUEST;
 import static io.parley.kernel.ApiDocs.NOT_FOUND_SESSION;
-import static io.parley.kernel.ApiDocs.PAYLOAD_TOO_LARGE;
 import static io.parley.kernel.ApiDocs.PROBLEM;
 import static io.parley.kernel.ApiDocs.PROBLEM_JSON;
-import static io.parley.kernel.ApiDocs.RATE_LIMIT;
-import static io.parley.kernel.ApiDocs.RATE_LIMIT_POLICY;
-import static io.parley.kernel.ApiDocs.RETRY_AFTER;
 import static io.parley.kernel.ApiDocs.SESSION_ID;
 import static io.parley.kernel.ApiDocs.TAG_SESSIONS;
-import static io.parley.kernel.ApiDocs.TOO_MANY_REQUESTS;
 import static io.parley.kernel.ApiDocs.UNAUTHORIZED_GUEST;
-import static io.parley.kernel.ApiDocs.UNPROCESSABLE;
-import static io.parley.kernel.ApiDocs.UNSUPPORTED_MEDIA_TYPE;
 
 /**
  * The guest variants: no token, the unguessable session id is the capability for its one
@@ -53,16 +42,11 @@ import static io.parley.kernel.ApiDocs.UNSUPPORTED_MEDIA_TYPE;
             content = @Content(mediaType = PROBLEM_JSON, schema = @Schema(ref = PROBLEM)))
 class SessionTicketController {
 
-    private final EscalateConversationUseCase escalation;
-    private final GetTicketUseCase tickets;
-    private final GetHandoffUseCase handoffs;
+    private final ConversationTicketEndpoints endpoints;
     private final TransitionOwnTicketUseCase ownTransitions;
 
-    SessionTicketController(EscalateConversationUseCase escalation, GetTicketUseCase tickets, GetHandoffUseCase handoffs,
-                            TransitionOwnTicketUseCase ownTransitions) {
-        this.escalation = escalation;
-        this.tickets = tickets;
-        this.handoffs = handoffs;
+    SessionTicketController(ConversationTicketEndpoints endpoints, TransitionOwnTicketUseCase ownTransitions) {
+        this.endpoints = endpoints;
         this.ownTransitions = ownTransitions;
     }
 
@@ -70,29 +54,9 @@ class SessionTicketController {
     @Operation(operationId = "escalateSession", summary = "The guest asks for a person", security = {},
             description = "As POST /api/v1/conversations/{id}/escalate, for the guest's conversation.")
     @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true)
-    @ApiResponse(responseCode = "201", description = "This call created the ticket or moved it into the human queue",
-            useReturnTypeSchema = true, headers = @Header(name = "Location", description = ConversationTicketController.LOCATION,
-            schema = @Schema(type = "string")))
-    @ApiResponse(responseCode = "200", description = "The ticket as it is: already in the human queue or beyond", useReturnTypeSchema = true)
-    @ApiResponse(responseCode = "400", description = BAD_REQUEST,
-            content = @Content(mediaType = PROBLEM_JSON, schema = @Schema(ref = PROBLEM)))
-    @ApiResponse(responseCode = "409", description = "A closed conversation without an escalated ticket (conversation_status)",
-            content = @Content(mediaType = PROBLEM_JSON, schema = @Schema(ref = PROBLEM)))
-    @ApiResponse(responseCode = "413", description = PAYLOAD_TOO_LARGE,
-            content = @Content(mediaType = PROBLEM_JSON, schema = @Schema(ref = PROBLEM)))
-    @ApiResponse(responseCode = "415", description = UNSUPPORTED_MEDIA_TYPE,
-            content = @Content(mediaType = PROBLEM_JSON, schema = @Schema(ref = PROBLEM)))
-    @ApiResponse(responseCode = "422", description = UNPROCESSABLE,
-            content = @Content(mediaType = PROBLEM_JSON, schema = @Schema(ref = PROBLEM)))
-    @ApiResponse(responseCode = "429", description = TOO_MANY_REQUESTS, headers = {
-            @Header(name = "Retry-After", description = RETRY_AFTER, schema = @Schema(type = "integer")),
-            @Header(name = "RateLimit-Policy", description = RATE_LIMIT_POLICY, schema = @Schema(type = "string")),
-            @Header(name = "RateLimit", description = RATE_LIMIT, schema = @Schema(type = "string"))},
-            content = @Content(mediaType = PROBLEM_JSON, schema = @Schema(ref = PROBLEM)))
-    HttpResponse<TicketResponse> escalate(@PathVariable("session_id") @Parameter(name = "session_id", description = SESSION_ID) String sessionId, @Nullable @Body TicketRequests.Escalate body) {
-        ConversationLookup conversation = ConversationLookup.bySession(sessionId);
-        var result = escalation.escalate(new EscalateCommand(conversation, Caller.guest(sessionId), body == null ? null : body.reasonText()));
-        return ConversationTicketController.created(result.ticket(), result.created());
+    @ConversationTicketEndpoints.EscalationResponses
+    HttpResponse<TicketResponse> escalate(@PathVariable("session_id") @Parameter(name = "session_id", description = SESSION_ID) String sessionId, @Nullable @Body TicketRequests.EscalateRequest body) {
+        return endpoints.escalate(ConversationLookup.bySession(sessionId), Caller.guest(sessionId), body);
     }
 
     @Get("/ticket")
@@ -100,7 +64,7 @@ class SessionTicketController {
             description = "404 also when the conversation has no ticket.")
     @ApiResponse(responseCode = "200", description = "The ticket", useReturnTypeSchema = true)
     TicketResponse ticket(@PathVariable("session_id") @Parameter(name = "session_id", description = SESSION_ID) String sessionId) {
-        return TicketResponse.of(tickets.forConversation(ConversationLookup.bySession(sessionId), Caller.guest(sessionId)));
+        return endpoints.ticket(ConversationLookup.bySession(sessionId), Caller.guest(sessionId));
     }
 
     /**
@@ -118,20 +82,10 @@ class SessionTicketController {
             content = @Content(mediaType = PROBLEM_JSON, schema = @Schema(ref = PROBLEM)))
     @ApiResponse(responseCode = "409", description = "The ticket is already closed (current_status, current_version)",
             content = @Content(mediaType = PROBLEM_JSON, schema = @Schema(ref = PROBLEM)))
-    @ApiResponse(responseCode = "413", description = PAYLOAD_TOO_LARGE,
-            content = @Content(mediaType = PROBLEM_JSON, schema = @Schema(ref = PROBLEM)))
-    @ApiResponse(responseCode = "415", description = UNSUPPORTED_MEDIA_TYPE,
-            content = @Content(mediaType = PROBLEM_JSON, schema = @Schema(ref = PROBLEM)))
-    @ApiResponse(responseCode = "422", description = UNPROCESSABLE,
-            content = @Content(mediaType = PROBLEM_JSON, schema = @Schema(ref = PROBLEM)))
-    @ApiResponse(responseCode = "429", description = TOO_MANY_REQUESTS, headers = {
-            @Header(name = "Retry-After", description = RETRY_AFTER, schema = @Schema(type = "integer")),
-            @Header(name = "RateLimit-Policy", description = RATE_LIMIT_POLICY, schema = @Schema(type = "string")),
-            @Header(name = "RateLimit", description = RATE_LIMIT, schema = @Schema(type = "string"))},
-            content = @Content(mediaType = PROBLEM_JSON, schema = @Schema(ref = PROBLEM)))
-    TicketResponse transition(@PathVariable("session_id") @Parameter(name = "session_id", description = SESSION_ID) String sessionId, @Nullable @Body TicketRequests.OwnTransition body) {
+    @BodyProblemResponses
+    TicketResponse transition(@PathVariable("session_id") @Parameter(name = "session_id", description = SESSION_ID) String sessionId, @Nullable @Body TicketRequests.OwnTransitionRequest body) {
         ConversationLookup conversation = ConversationLookup.bySession(sessionId);
-        TicketRequests.OwnTransition request = body == null ? TicketRequests.OwnTransition.EMPTY : body;
+        TicketRequests.OwnTransitionRequest request = body == null ? TicketRequests.OwnTransitionRequest.EMPTY : body;
         return TicketResponse.of(ownTransitions.transition(OwnTransitionCommand.of(conversation, Caller.guest(sessionId), request.toText(),
                 request.reasonText())));
     }
@@ -141,6 +95,6 @@ class SessionTicketController {
             description = "404 also when there is no handoff.")
     @ApiResponse(responseCode = "200", description = "The handoff", useReturnTypeSchema = true)
     HandoffResponse handoff(@PathVariable("session_id") @Parameter(name = "session_id", description = SESSION_ID) String sessionId) {
-        return HandoffResponse.of(handoffs.forConversation(ConversationLookup.bySession(sessionId), Caller.guest(sessionId)));
+        return endpoints.handoff(ConversationLookup.bySession(sessionId), Caller.guest(sessionId));
     }
 }

@@ -21,9 +21,10 @@ import io.parley.ticketing.application.port.in.TransitionTicketUseCase;
 import io.parley.ticketing.application.port.in.TransitionTicketUseCase.TransitionCommand;
 import io.parley.ticketing.application.port.in.UpdateTicketUseCase;
 import io.parley.ticketing.application.port.in.UpdateTicketUseCase.UpdateTicketCommand;
+import io.parley.kernel.BodyProblemResponses;
+import io.parley.kernel.TooManyRequestsResponse;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
-import io.swagger.v3.oas.annotations.headers.Header;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
@@ -36,17 +37,11 @@ import static io.parley.kernel.ApiDocs.CURSOR;
 import static io.parley.kernel.ApiDocs.FORBIDDEN;
 import static io.parley.kernel.ApiDocs.LIMIT;
 import static io.parley.kernel.ApiDocs.NOT_FOUND;
-import static io.parley.kernel.ApiDocs.PAYLOAD_TOO_LARGE;
 import static io.parley.kernel.ApiDocs.PROBLEM;
 import static io.parley.kernel.ApiDocs.PROBLEM_JSON;
-import static io.parley.kernel.ApiDocs.RATE_LIMIT;
-import static io.parley.kernel.ApiDocs.RATE_LIMIT_POLICY;
-import static io.parley.kernel.ApiDocs.RETRY_AFTER;
 import static io.parley.kernel.ApiDocs.TAG_TICKETS;
-import static io.parley.kernel.ApiDocs.TOO_MANY_REQUESTS;
 import static io.parley.kernel.ApiDocs.UNAUTHORIZED;
 import static io.parley.kernel.ApiDocs.UNPROCESSABLE;
-import static io.parley.kernel.ApiDocs.UNSUPPORTED_MEDIA_TYPE;
 
 /** Tickets for the agent console: the queue, listing, reading, editing and moving them. Roles are checked by the use cases. */
 @Controller("/api/v1/tickets")
@@ -98,11 +93,7 @@ class TicketController {
     @ApiResponse(responseCode = "204", description = "The queue is empty")
     @ApiResponse(responseCode = "403", description = FORBIDDEN,
             content = @Content(mediaType = PROBLEM_JSON, schema = @Schema(ref = PROBLEM)))
-    @ApiResponse(responseCode = "429", description = TOO_MANY_REQUESTS, headers = {
-            @Header(name = "Retry-After", description = RETRY_AFTER, schema = @Schema(type = "integer")),
-            @Header(name = "RateLimit-Policy", description = RATE_LIMIT_POLICY, schema = @Schema(type = "string")),
-            @Header(name = "RateLimit", description = RATE_LIMIT, schema = @Schema(type = "string"))},
-            content = @Content(mediaType = PROBLEM_JSON, schema = @Schema(ref = PROBLEM)))
+    @TooManyRequestsResponse
     HttpResponse<TicketResponse> claim(@Parameter(hidden = true) Caller caller) {
         return queue.claimNext(caller).map(TicketResponse::of).map(HttpResponse::ok)
                 .orElseGet(HttpResponse::noContent);
@@ -130,20 +121,10 @@ class TicketController {
             content = @Content(mediaType = PROBLEM_JSON, schema = @Schema(ref = PROBLEM)))
     @ApiResponse(responseCode = "409", description = "A stale version (current_version) or a closed ticket (current_status)",
             content = @Content(mediaType = PROBLEM_JSON, schema = @Schema(ref = PROBLEM)))
-    @ApiResponse(responseCode = "413", description = PAYLOAD_TOO_LARGE,
-            content = @Content(mediaType = PROBLEM_JSON, schema = @Schema(ref = PROBLEM)))
-    @ApiResponse(responseCode = "415", description = UNSUPPORTED_MEDIA_TYPE,
-            content = @Content(mediaType = PROBLEM_JSON, schema = @Schema(ref = PROBLEM)))
-    @ApiResponse(responseCode = "422", description = UNPROCESSABLE,
-            content = @Content(mediaType = PROBLEM_JSON, schema = @Schema(ref = PROBLEM)))
-    @ApiResponse(responseCode = "429", description = TOO_MANY_REQUESTS, headers = {
-            @Header(name = "Retry-After", description = RETRY_AFTER, schema = @Schema(type = "integer")),
-            @Header(name = "RateLimit-Policy", description = RATE_LIMIT_POLICY, schema = @Schema(type = "string")),
-            @Header(name = "RateLimit", description = RATE_LIMIT, schema = @Schema(type = "string"))},
-            content = @Content(mediaType = PROBLEM_JSON, schema = @Schema(ref = PROBLEM)))
-    TicketResponse update(@PathVariable @Parameter(description = ConversationTicketController.TICKET_ID, schema = @Schema(format = "uuid")) String id, @Nullable @Body TicketRequests.Update body,
+    @BodyProblemResponses
+    TicketResponse update(@PathVariable @Parameter(description = ConversationTicketController.TICKET_ID, schema = @Schema(format = "uuid")) String id, @Nullable @Body TicketRequests.UpdateRequest body,
                           @Parameter(hidden = true) Caller caller) {
-        TicketRequests.Update request = body == null ? TicketRequests.Update.EMPTY : body;
+        TicketRequests.UpdateRequest request = body == null ? TicketRequests.UpdateRequest.EMPTY : body;
         return TicketResponse.of(updating.update(UpdateTicketCommand.of(id, caller, request.priorityText(), request.descriptionText(),
                 request.metadataObject(), request.versionNumber())));
     }
@@ -163,20 +144,10 @@ class TicketController {
     @ApiResponse(responseCode = "409",
             description = "A move the state machine forbids (current_status, current_version) or a stale version (current_version)",
             content = @Content(mediaType = PROBLEM_JSON, schema = @Schema(ref = PROBLEM)))
-    @ApiResponse(responseCode = "413", description = PAYLOAD_TOO_LARGE,
-            content = @Content(mediaType = PROBLEM_JSON, schema = @Schema(ref = PROBLEM)))
-    @ApiResponse(responseCode = "415", description = UNSUPPORTED_MEDIA_TYPE,
-            content = @Content(mediaType = PROBLEM_JSON, schema = @Schema(ref = PROBLEM)))
-    @ApiResponse(responseCode = "422", description = UNPROCESSABLE,
-            content = @Content(mediaType = PROBLEM_JSON, schema = @Schema(ref = PROBLEM)))
-    @ApiResponse(responseCode = "429", description = TOO_MANY_REQUESTS, headers = {
-            @Header(name = "Retry-After", description = RETRY_AFTER, schema = @Schema(type = "integer")),
-            @Header(name = "RateLimit-Policy", description = RATE_LIMIT_POLICY, schema = @Schema(type = "string")),
-            @Header(name = "RateLimit", description = RATE_LIMIT, schema = @Schema(type = "string"))},
-            content = @Content(mediaType = PROBLEM_JSON, schema = @Schema(ref = PROBLEM)))
-    TicketResponse transition(@PathVariable @Parameter(description = ConversationTicketController.TICKET_ID, schema = @Schema(format = "uuid")) String id, @Nullable @Body TicketRequests.Transition body,
+    @BodyProblemResponses
+    TicketResponse transition(@PathVariable @Parameter(description = ConversationTicketController.TICKET_ID, schema = @Schema(format = "uuid")) String id, @Nullable @Body TicketRequests.TransitionRequest body,
                               @Parameter(hidden = true) Caller caller) {
-        TicketRequests.Transition request = body == null ? TicketRequests.Transition.EMPTY : body;
+        TicketRequests.TransitionRequest request = body == null ? TicketRequests.TransitionRequest.EMPTY : body;
         return TicketResponse.of(transitions.transition(TransitionCommand.of(id, caller, request.toText(), request.reasonText(),
                 request.assigneeIdText(), request.versionNumber())));
     }

@@ -19,6 +19,7 @@ import io.parley.live.StreamSpec;
 import io.parley.ticketing.application.port.in.QueuePosition;
 import io.parley.ticketing.application.port.in.WatchTicketsUseCase;
 import io.parley.ticketing.domain.TicketChange;
+import io.parley.kernel.StreamLimitResponses;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Content;
@@ -35,7 +36,6 @@ import static io.parley.kernel.ApiDocs.BEARER;
 import static io.parley.kernel.ApiDocs.FORBIDDEN;
 import static io.parley.kernel.ApiDocs.PROBLEM;
 import static io.parley.kernel.ApiDocs.PROBLEM_JSON;
-import static io.parley.kernel.ApiDocs.RETRY_AFTER;
 import static io.parley.kernel.ApiDocs.TAG_TICKETS;
 import static io.parley.kernel.ApiDocs.UNAUTHORIZED;
 
@@ -72,14 +72,7 @@ class TicketEventsController {
             content = @Content(mediaType = PROBLEM_JSON, schema = @Schema(ref = PROBLEM)))
     @ApiResponse(responseCode = "401", description = UNAUTHORIZED, content = @Content(mediaType = PROBLEM_JSON, schema = @Schema(ref = PROBLEM)))
     @ApiResponse(responseCode = "403", description = FORBIDDEN, content = @Content(mediaType = PROBLEM_JSON, schema = @Schema(ref = PROBLEM)))
-    @ApiResponse(responseCode = "429", description = "The caller already holds its maximum of open streams (8)",
-            headers = @io.swagger.v3.oas.annotations.headers.Header(name = "Retry-After", description = RETRY_AFTER,
-                    schema = @Schema(type = "integer")),
-            content = @Content(mediaType = PROBLEM_JSON, schema = @Schema(ref = PROBLEM)))
-    @ApiResponse(responseCode = "503", description = "This instance holds its maximum of open streams; retry (here or elsewhere)",
-            headers = @io.swagger.v3.oas.annotations.headers.Header(name = "Retry-After", description = RETRY_AFTER,
-                    schema = @Schema(type = "integer")),
-            content = @Content(mediaType = PROBLEM_JSON, schema = @Schema(ref = PROBLEM)))
+    @StreamLimitResponses
     HttpResponse<Flux<Event<Object>>> queueEvents(@Nullable @Header("Last-Event-ID") @Parameter(name = "Last-Event-ID",
                                                           description = "The id of the last event seen: the stream resumes after it;"
                                                                   + " absent, it starts now") String lastEventId,

@@ -14,18 +14,18 @@ import static io.swagger.v3.oas.annotations.media.Schema.RequiredMode.REQUIRED;
 @Serdeable
 @JsonInclude(JsonInclude.Include.ALWAYS)
 @Schema(name = "TicketHistory", description = "Every status change of a ticket, oldest first (not paged)")
-record TicketHistoryResponse(List<Item> items) {
+record TicketHistoryResponse(List<EntryResponse> items) {
 
     private static final String STATUSES = "OPEN_AI_HANDLING, PENDING_HUMAN_ASSIGNMENT, ACTIVE_HUMAN_CHAT, CLOSED_RESOLVED, CLOSED_BY_CLIENT";
 
     static TicketHistoryResponse of(List<TicketEvent> events) {
-        return new TicketHistoryResponse(events.stream().map(Item::of).toList());
+        return new TicketHistoryResponse(events.stream().map(EntryResponse::of).toList());
     }
 
     @Serdeable
     @JsonInclude(JsonInclude.Include.ALWAYS)
     @Schema(name = "TicketHistoryEntry")
-    record Item(
+    record EntryResponse(
             @Nullable @Schema(requiredMode = REQUIRED, description = "null for the event that opened the ticket; else one of " + STATUSES)
             String from,
             @Schema(requiredMode = REQUIRED, description = "one of " + STATUSES) String to,
@@ -33,8 +33,8 @@ record TicketHistoryResponse(List<Item> items) {
             @Nullable @Schema(requiredMode = REQUIRED) String reason,
             @Schema(requiredMode = REQUIRED, format = "date-time") String at) {
 
-        static Item of(TicketEvent event) {
-            return new Item(event.from() == null ? null : event.from().wireValue(), event.to().wireValue(), event.actor(),
+        static EntryResponse of(TicketEvent event) {
+            return new EntryResponse(event.from() == null ? null : event.from().wireValue(), event.to().wireValue(), event.actor(),
                     event.reason(), Rfc3339.format(event.at()));
         }
     }

@@ -24,7 +24,7 @@ final class TicketRequests {
 
     @Serdeable
     @Schema(name = "EscalateRequest", example = "{\"reason\": \"The customer asked to talk to a person.\"}")
-    record Escalate(@Nullable @Schema(type = "string", requiredMode = REQUIRED, nullable = false, minLength = 1, maxLength = 1000,
+    record EscalateRequest(@Nullable @Schema(type = "string", requiredMode = REQUIRED, nullable = false, minLength = 1, maxLength = 1000,
             description = "why a person is needed (redacted)") Object reason) {
 
         String reasonText() {
@@ -34,11 +34,11 @@ final class TicketRequests {
 
     @Serdeable
     @Schema(name = "OpenTicketRequest")
-    record Open(@Nullable @Schema(type = "string", maxLength = 5000, description = "redacted") Object description,
-                @Nullable @Schema(type = "string", allowableValues = {"low", "normal", "high", "urgent"}, defaultValue = "normal") Object priority,
-                @Nullable @Schema(type = "object", description = "metadata rules of docs/api.md (redacted)") Object metadata) {
+    record OpenTicketRequest(@Nullable @Schema(type = "string", maxLength = 5000, description = "redacted") Object description,
+                             @Nullable @Schema(type = "string", allowableValues = {"low", "normal", "high", "urgent"}, defaultValue = "normal") Object priority,
+                             @Nullable @Schema(type = "object", description = "metadata rules of docs/api.md (redacted)") Object metadata) {
 
-        static final Open EMPTY = new Open(null, null, null);
+        static final OpenTicketRequest EMPTY = new OpenTicketRequest(null, null, null);
 
         String descriptionText() {
             return JsonValues.text("description", description);
@@ -55,15 +55,15 @@ final class TicketRequests {
 
     @Serdeable
     @Schema(name = "TicketTransitionRequest", example = "{\"to\": \"CLOSED_RESOLVED\", \"reason\": \"Password reset link sent.\", \"version\": 2}")
-    record Transition(@Nullable @Schema(type = "string", requiredMode = REQUIRED, nullable = false, allowableValues = {"OPEN_AI_HANDLING",
-                              "PENDING_HUMAN_ASSIGNMENT", "ACTIVE_HUMAN_CHAT", "CLOSED_RESOLVED", "CLOSED_BY_CLIENT"}) Object to,
-                      @Nullable @Schema(type = "string", maxLength = 1000, description = "recorded in the history (redacted)") Object reason,
-                      @Nullable @Schema(type = "string", format = "uuid",
-                              description = "only with to ACTIVE_HUMAN_CHAT: a known user; absent, the caller takes the ticket") Object assigneeId,
-                      @Nullable @Schema(type = "integer", format = "int64", minimum = "0",
-                              description = "the version the client read; a stale one is 409") Object version) {
+    record TransitionRequest(@Nullable @Schema(type = "string", requiredMode = REQUIRED, nullable = false, allowableValues = {"OPEN_AI_HANDLING",
+                                     "PENDING_HUMAN_ASSIGNMENT", "ACTIVE_HUMAN_CHAT", "CLOSED_RESOLVED", "CLOSED_BY_CLIENT"}) Object to,
+                             @Nullable @Schema(type = "string", maxLength = 1000, description = "recorded in the history (redacted)") Object reason,
+                             @Nullable @Schema(type = "string", format = "uuid",
+                                     description = "only with to ACTIVE_HUMAN_CHAT: a known user; absent, the caller takes the ticket") Object assigneeId,
+                             @Nullable @Schema(type = "integer", format = "int64", minimum = "0",
+                                     description = "the version the client read; a stale one is 409") Object version) {
 
-        static final Transition EMPTY = new Transition(null, null, null, null);
+        static final TransitionRequest EMPTY = new TransitionRequest(null, null, null, null);
 
         String toText() {
             return JsonValues.text("to", to);
@@ -85,11 +85,11 @@ final class TicketRequests {
     /** The customer's own move: only {@code to} and an optional {@code reason}. */
     @Serdeable
     @Schema(name = "GuestTicketTransitionRequest", example = "{\"to\": \"CLOSED_BY_CLIENT\", \"reason\": \"Solved it myself.\"}")
-    record OwnTransition(@Nullable @Schema(type = "string", requiredMode = REQUIRED, nullable = false, allowableValues = {"CLOSED_BY_CLIENT"},
-                                 description = "the only move a guest makes; another status is 403") Object to,
-                         @Nullable @Schema(type = "string", maxLength = 1000, description = "recorded in the history (redacted)") Object reason) {
+    record OwnTransitionRequest(@Nullable @Schema(type = "string", requiredMode = REQUIRED, nullable = false, allowableValues = {"CLOSED_BY_CLIENT"},
+                                        description = "the only move a guest makes; another status is 403") Object to,
+                                @Nullable @Schema(type = "string", maxLength = 1000, description = "recorded in the history (redacted)") Object reason) {
 
-        static final OwnTransition EMPTY = new OwnTransition(null, null);
+        static final OwnTransitionRequest EMPTY = new OwnTransitionRequest(null, null);
 
         String toText() {
             return JsonValues.text("to", to);
@@ -103,13 +103,13 @@ final class TicketRequests {
     @Serdeable
     @Schema(name = "TicketUpdateRequest", description = "At least one of priority, description, metadata; absent members stay as they are",
             example = "{\"version\": 1, \"priority\": \"high\"}")
-    record Update(@Nullable @Schema(type = "string", allowableValues = {"low", "normal", "high", "urgent"}) Object priority,
-                  @Nullable @Schema(type = "string", maxLength = 5000, description = "\"\" clears it (redacted)") Object description,
-                  @Nullable @Schema(type = "object", description = "replaces the whole object (redacted)") Object metadata,
-                  @Nullable @Schema(type = "integer", format = "int64", minimum = "0", requiredMode = REQUIRED, nullable = false,
-                          description = "the version the client read (optimistic locking)") Object version) {
+    record UpdateRequest(@Nullable @Schema(type = "string", allowableValues = {"low", "normal", "high", "urgent"}) Object priority,
+                         @Nullable @Schema(type = "string", maxLength = 5000, description = "\"\" clears it (redacted)") Object description,
+                         @Nullable @Schema(type = "object", description = "replaces the whole object (redacted)") Object metadata,
+                         @Nullable @Schema(type = "integer", format = "int64", minimum = "0", requiredMode = REQUIRED, nullable = false,
+                                 description = "the version the client read (optimistic locking)") Object version) {
 
-        static final Update EMPTY = new Update(null, null, null, null);
+        static final UpdateRequest EMPTY = new UpdateRequest(null, null, null, null);
 
         String priorityText() {
             return JsonValues.text("priority", priority);

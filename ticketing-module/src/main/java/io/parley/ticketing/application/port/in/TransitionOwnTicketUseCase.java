@@ -28,16 +28,10 @@ public interface TransitionOwnTicketUseCase {
         /** Validates the raw request fields (422 for a missing or unknown {@code to}, an over-long reason). */
         public static OwnTransitionCommand of(ConversationLookup conversation, Caller caller, String rawTo, String reason) {
             Validation validation = Validation.check();
-            TicketStatus to = rawTo == null ? null : TicketStatus.fromWire(rawTo).orElse(null);
-            validation.require(rawTo != null, "to", "is required");
-            if (rawTo != null) {
-                validation.require(to != null, "to", "must be one of OPEN_AI_HANDLING, PENDING_HUMAN_ASSIGNMENT, "
-                        + "ACTIVE_HUMAN_CHAT, CLOSED_RESOLVED, CLOSED_BY_CLIENT");
-            }
-            validation.text(reason, "reason", 0, Ticket.MAX_REASON);
+            TicketStatus to = TransitionFields.target(validation, rawTo, reason);
             validation.throwIfInvalid();
             return new OwnTransitionCommand(conversation, caller, to,
-                    reason == null || reason.isBlank() ? null : Redaction.text(reason, Ticket.MAX_REASON));
+                    TransitionFields.storedReason(reason));
         }
     }
 }

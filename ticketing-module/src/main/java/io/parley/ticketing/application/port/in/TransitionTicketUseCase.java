@@ -34,13 +34,7 @@ public interface TransitionTicketUseCase {
                                            String rawAssigneeId, Long version) {
             UUID ticketId = Ids.parseOrNotFound(rawTicketId, "ticket");
             Validation validation = Validation.check();
-            TicketStatus to = rawTo == null ? null : TicketStatus.fromWire(rawTo).orElse(null);
-            validation.require(rawTo != null, "to", "is required");
-            if (rawTo != null) {
-                validation.require(to != null, "to", "must be one of OPEN_AI_HANDLING, PENDING_HUMAN_ASSIGNMENT, "
-                        + "ACTIVE_HUMAN_CHAT, CLOSED_RESOLVED, CLOSED_BY_CLIENT");
-            }
-            validation.text(reason, "reason", 0, Ticket.MAX_REASON);
+            TicketStatus to = TransitionFields.target(validation, rawTo, reason);
             UUID assignee = null;
             if (rawAssigneeId != null) {
                 assignee = Uuids.parseOrNull(rawAssigneeId);
@@ -50,7 +44,7 @@ public interface TransitionTicketUseCase {
             }
             validation.require(version == null || version >= 0, "version", "must not be negative");
             validation.throwIfInvalid();
-            return new TransitionCommand(ticketId, caller, to, reason == null || reason.isBlank() ? null : Redaction.text(reason, Ticket.MAX_REASON),
+            return new TransitionCommand(ticketId, caller, to, TransitionFields.storedReason(reason),
                     assignee, version);
         }
     }

@@ -3,6 +3,7 @@ package io.parley.tracing.adapter.in.conversation;
 import io.parley.conversation.api.AssistantTraceSink;
 import io.parley.kernel.Caller;
 import io.parley.kernel.Role;
+import io.parley.tracing.application.port.in.IngestSpansCommand;
 import io.parley.tracing.application.port.in.IngestSpansUseCase;
 import io.parley.tracing.application.port.in.SpanInput;
 import jakarta.inject.Singleton;
@@ -38,7 +39,7 @@ class AssistantTraceSinkAdapter implements AssistantTraceSink {
         if (spans == null || spans.isEmpty()) {
             return;
         }
-        ingestion.ingest(spans.stream().map(AssistantTraceSinkAdapter::input).toList(), ASSISTANT);
+        ingestion.ingest(IngestSpansCommand.of(spans.stream().map(AssistantTraceSinkAdapter::input).toList()), ASSISTANT);
     }
 
     private static SpanInput input(Span span) {

@@ -61,35 +61,35 @@ class ApiRequestStatsController {
             content = @Content(mediaType = PROBLEM_JSON, schema = @Schema(ref = PROBLEM)))
     @ApiResponse(responseCode = "422", description = UNPROCESSABLE,
             content = @Content(mediaType = PROBLEM_JSON, schema = @Schema(ref = PROBLEM)))
-    StatsReply stats(@Nullable @QueryValue @Parameter(description = FROM, schema = @Schema(format = "date-time")) String from,
-                     @Nullable @QueryValue @Parameter(description = TO, schema = @Schema(format = "date-time")) String to,
-                     @Nullable @QueryValue @Parameter(description = "keeps one route template", example = "/api/v1/conversations/{id}")
-                     String endpoint,
-                     @Parameter(hidden = true) Caller caller) {
+    ApiRequestStatsResponse stats(@Nullable @QueryValue @Parameter(description = FROM, schema = @Schema(format = "date-time")) String from,
+                                  @Nullable @QueryValue @Parameter(description = TO, schema = @Schema(format = "date-time")) String to,
+                                  @Nullable @QueryValue @Parameter(description = "keeps one route template", example = "/api/v1/conversations/{id}")
+                                  String endpoint,
+                                  @Parameter(hidden = true) Caller caller) {
         var result = stats.stats(ApiRequestStatsQuery.of(from, to, endpoint, clock.instant()), caller);
-        return new StatsReply(result.window().from(), result.window().to(),
-                result.endpoints().stream().map(EndpointReply::of).toList());
+        return new ApiRequestStatsResponse(result.window().from(), result.window().to(),
+                result.endpoints().stream().map(EndpointStatsResponse::of).toList());
     }
 
     /** The window actually used (defaults applied) and one item per endpoint and method, ordered by endpoint. */
     @Serdeable
     @JsonInclude(JsonInclude.Include.ALWAYS)
     @Schema(name = "ApiRequestStats", description = "The window actually used (defaults applied) and one item per endpoint and method")
-    record StatsReply(Instant from, Instant to, List<EndpointReply> items) {
+    record ApiRequestStatsResponse(Instant from, Instant to, List<EndpointStatsResponse> items) {
     }
 
     @Serdeable
     @JsonInclude(JsonInclude.Include.ALWAYS)
     @Schema(name = "EndpointStats")
-    record EndpointReply(@Schema(requiredMode = Schema.RequiredMode.REQUIRED, example = "/api/v1/conversations/{id}",
-                                 description = "a route template, or (unmatched)") String endpoint,
+    record EndpointStatsResponse(@Schema(requiredMode = Schema.RequiredMode.REQUIRED, example = "/api/v1/conversations/{id}",
+                                         description = "a route template, or (unmatched)") String endpoint,
                          @Schema(requiredMode = Schema.RequiredMode.REQUIRED, example = "GET") String method,
                          long count,
                          @Schema(requiredMode = Schema.RequiredMode.REQUIRED, description = "the share of 5xx") double errorRate,
                          @Schema(requiredMode = Schema.RequiredMode.REQUIRED, description = "the share of 4xx") double clientErrorRate,
                          double p50Ms, double p95Ms, double p99Ms) {
-        static EndpointReply of(EndpointStats s) {
-            return new EndpointReply(s.endpoint(), s.method(), s.count(), s.errorRate(), s.clientErrorRate(),
+        static EndpointStatsResponse of(EndpointStats s) {
+            return new EndpointStatsResponse(s.endpoint(), s.method(), s.count(), s.errorRate(), s.clientErrorRate(),
                     s.p50Ms(), s.p95Ms(), s.p99Ms());
         }
     }

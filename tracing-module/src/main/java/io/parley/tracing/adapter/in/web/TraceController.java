@@ -9,14 +9,15 @@ import io.micronaut.http.annotation.Post;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.rules.SecurityRule;
 import io.parley.kernel.Caller;
-import io.parley.tracing.adapter.in.web.TraceReplies.IngestReply;
-import io.parley.tracing.adapter.in.web.TraceReplies.TracesReply;
+import io.parley.tracing.adapter.in.web.TraceResponses.IngestResponse;
+import io.parley.tracing.adapter.in.web.TraceResponses.TracesResponse;
+import io.parley.tracing.application.port.in.IngestSpansCommand;
 import io.parley.tracing.application.port.in.IngestSpansUseCase;
 import io.parley.tracing.application.port.in.ReadTracesUseCase;
 import io.parley.tracing.application.port.in.SpanInput;
+import io.parley.kernel.TooManyRequestsResponse;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
-import io.swagger.v3.oas.annotations.headers.Header;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
@@ -32,11 +33,7 @@ import static io.parley.kernel.ApiDocs.NOT_FOUND;
 import static io.parley.kernel.ApiDocs.PAYLOAD_TOO_LARGE;
 import static io.parley.kernel.ApiDocs.PROBLEM;
 import static io.parley.kernel.ApiDocs.PROBLEM_JSON;
-import static io.parley.kernel.ApiDocs.RATE_LIMIT;
-import static io.parley.kernel.ApiDocs.RATE_LIMIT_POLICY;
-import static io.parley.kernel.ApiDocs.RETRY_AFTER;
 import static io.parley.kernel.ApiDocs.TAG_TRACES;
-import static io.parley.kernel.ApiDocs.TOO_MANY_REQUESTS;
 import static io.parley.kernel.ApiDocs.UNAUTHORIZED;
 import static io.parley.kernel.ApiDocs.UNSUPPORTED_MEDIA_TYPE;
 
@@ -72,15 +69,11 @@ class TraceController {
     @ApiResponse(responseCode = "422",
             description = "No or too many spans, a null span, a broken rule, an unknown conversation or message (the first 100 errors)",
             content = @Content(mediaType = PROBLEM_JSON, schema = @Schema(ref = PROBLEM)))
-    @ApiResponse(responseCode = "429", description = TOO_MANY_REQUESTS, headers = {
-            @Header(name = "Retry-After", description = RETRY_AFTER, schema = @Schema(type = "integer")),
-            @Header(name = "RateLimit-Policy", description = RATE_LIMIT_POLICY, schema = @Schema(type = "string")),
-            @Header(name = "RateLimit", description = RATE_LIMIT, schema = @Schema(type = "string"))},
-            content = @Content(mediaType = PROBLEM_JSON, schema = @Schema(ref = PROBLEM)))
-    HttpResponse<IngestReply> ingest(@Body IngestSpansBody body, @Parameter(hidden = true) Caller caller) {
+    @TooManyRequestsResponse
+    HttpResponse<IngestResponse> ingest(@Body IngestSpansRequest body, @Parameter(hidden = true) Caller caller) {
         List<SpanInput> spans = body.spans() == null ? null : IntStream.range(0, body.spans().size())
                 .mapToObj(i -> body.spans().get(i) == null ? null : body.spans().get(i).input(i)).toList();
-        return HttpResponse.accepted().body(IngestReply.of(ingestion.ingest(spans, caller)));
+        return HttpResponse.accepted().body(IngestResponse.of(ingestion.ingest(IngestSpansCommand.of(spans), caller)));
     }
 
     @Get("/conversations/{id}/traces")
@@ -90,9 +83,9 @@ class TraceController {
     @ApiResponse(responseCode = "200", description = "The traces", useReturnTypeSchema = true)
     @ApiResponse(responseCode = "404", description = NOT_FOUND,
             content = @Content(mediaType = PROBLEM_JSON, schema = @Schema(ref = PROBLEM)))
-    TracesReply conversationTraces(@PathVariable @Parameter(description = "The conversation's id", schema = @Schema(format = "uuid")) String id,
-                                   @Parameter(hidden = true) Caller caller) {
-        return TracesReply.of(traces.forConversation(id, caller));
+    TracesResponse conversationTraces(@PathVariable @Parameter(description = "The conversation's id", schema = @Schema(format = "uuid")) String id,
+                                      @Parameter(hidden = true) Caller caller) {
+        return TracesResponse.of(traces.forConversation(id, caller));
     }
 
     @Get("/messages/{id}/traces")
@@ -102,8 +95,8 @@ class TraceController {
     @ApiResponse(responseCode = "200", description = "The traces", useReturnTypeSchema = true)
     @ApiResponse(responseCode = "404", description = NOT_FOUND,
             content = @Content(mediaType = PROBLEM_JSON, schema = @Schema(ref = PROBLEM)))
-    TracesReply messageTraces(@PathVariable @Parameter(description = "The message's id", schema = @Schema(format = "uuid")) String id,
-                              @Parameter(hidden = true) Caller caller) {
-        return TracesReply.of(traces.forMessage(id, caller));
+    TracesResponse messageTraces(@PathVariable @Parameter(description = "The message's id", schema = @Schema(format = "uuid")) String id,
+                                 @Parameter(hidden = true) Caller caller) {
+        return TracesResponse.of(traces.forMessage(id, caller));
     }
 }

@@ -19,11 +19,16 @@ import java.util.UUID;
 import java.util.regex.Pattern;
 
 /**
- * A batch of 1..{@value #MAX_SPANS} spans, validated as a whole: every broken rule of every span is
- * reported at once, named by the span's index ({@code spans[3].ended_at}), and a batch with any broken
- * rule is refused entirely. Payloads are normalized and measured here (see {@link SpanPayload}).
+ * A batch of 1..{@value #MAX_SPANS} spans, built by the adapter that received it and validated as a whole
+ * when it is made: every broken rule of every span is found at once, named by the span's index
+ * ({@code spans[3].ended_at}), and a batch with any broken rule is refused entirely. Payloads are
+ * normalized and measured here (see {@link SpanPayload}).
+ *
+ * <p>Unlike other commands it keeps its verdict instead of throwing it from {@link #of}: the use case
+ * first decides whether the caller may record traces at all (403 before 422), and counts the spans of
+ * a refused batch whatever refused it; {@link #spans()} throws the refusal.
  */
-public record IngestSpansCommand(List<Span> spans) {
+public final class IngestSpansCommand {
 
     public static final int MAX_SPANS = 500;
     /** A problem body listing thousands of errors helps nobody; the first ones name the mistake. */
@@ -31,15 +36,44 @@ public record IngestSpansCommand(List<Span> spans) {
 
     private static final Pattern UUID_TEXT = Pattern.compile("[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
 
-    public IngestSpansCommand {
-        if (spans == null || spans.isEmpty() || spans.size() > MAX_SPANS) {
-            throw new IllegalArgumentException("a batch has 1.." + MAX_SPANS + " spans");
-        }
-        spans = List.copyOf(spans);
+    private final int offered;
+    private final List<Span> spans;
+    private final RuleViolationException refusal;
+
+    private IngestSpansCommand(int offered, List<Span> spans, RuleViolationException refusal) {
+        this.offered = offered;
+        this.spans = spans;
+        this.refusal = refusal;
     }
 
-    /** Validates and converts the raw spans, or throws a {@link RuleViolationException} naming every broken rule. */
+    /** Validates and converts the raw spans as the client sent them; never throws (see the class comment). */
     public static IngestSpansCommand of(List<SpanInput> inputs) {
+        int offered = inputs == null ? 0 : inputs.size();
+        try {
+            return new IngestSpansCommand(offered, List.copyOf(parse(inputs)), null);
+        } catch (RuleViolationException refusal) {
+            return new IngestSpansCommand(offered, null, refusal);
+        }
+    }
+
+    /** How many spans the client sent, valid or not. */
+    public int offered() {
+        return offered;
+    }
+
+    /**
+     * The valid batch.
+     *
+     * @throws RuleViolationException naming every broken rule, when the batch was refused
+     */
+    public List<Span> spans() {
+        if (refusal != null) {
+            throw refusal;
+        }
+        return spans;
+    }
+
+    private static List<Span> parse(List<SpanInput> inputs) {
         if (inputs == null || inputs.isEmpty() || inputs.size() > MAX_SPANS) {
             throw new RuleViolationException("spans", "must contain 1 to " + MAX_SPANS + " spans");
         }
@@ -55,7 +89,7 @@ public record IngestSpansCommand(List<Span> spans) {
             }
         }
         throwIfAny(errors);
-        return new IngestSpansCommand(spans);
+        return spans;
     }
 
     /** Throws the errors as one rule violation, if there are any. */

@@ -2,8 +2,6 @@ package io.parley.tracing.application.port.in;
 
 import io.parley.kernel.Caller;
 
-import java.util.List;
-
 /**
  * Records agent spans: the AI agent backend over HTTP, or the chat turn in-process. All or nothing:
  * one broken span refuses the whole batch. Idempotent: a span id seen before is counted as a
@@ -12,10 +10,10 @@ import java.util.List;
 public interface IngestSpansUseCase {
 
     /**
-     * @throws io.parley.kernel.ForbiddenException     when the caller is not the service
+     * @throws io.parley.kernel.ForbiddenException     when the caller is not the service (before anything about the spans)
      * @throws io.parley.kernel.RuleViolationException naming every broken rule, by span index
      */
-    IngestResult ingest(List<SpanInput> spans, Caller caller);
+    IngestResult ingest(IngestSpansCommand command, Caller caller);
 
     /**
      * @param accepted   spans written now

@@ -2,6 +2,8 @@ package io.parley.tracing.adapter.in.conversation;
 
 import io.parley.conversation.api.AssistantTraceSink.Span;
 import io.parley.kernel.Role;
+import io.parley.kernel.RuleViolationException;
+import io.parley.tracing.application.port.in.IngestSpansCommand;
 import io.parley.tracing.application.port.in.IngestSpansUseCase;
 import io.parley.tracing.application.port.in.SpanInput;
 import org.junit.jupiter.api.Test;
@@ -18,6 +20,7 @@ import java.util.Map;
 import java.util.UUID;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.Mockito.verify;
@@ -32,7 +35,6 @@ class AssistantTraceSinkAdapterTest {
     AssistantTraceSinkAdapter sink;
 
     @Test
-    @SuppressWarnings("unchecked")
     void spans_go_through_the_same_use_case_as_the_http_route_as_the_service() {
         UUID id = UUID.randomUUID();
         UUID conversation = UUID.randomUUID();
@@ -42,12 +44,12 @@ class AssistantTraceSinkAdapterTest {
         sink.record(List.of(new Span(id, id, null, conversation, message, "assistant", "retrieval", "kb search", "ok",
                 start, start.plusMillis(5), 10, 2, new BigDecimal("0.5"), "m", Map.of("q", "refund"), null)));
 
-        ArgumentCaptor<List<SpanInput>> captor = ArgumentCaptor.forClass(List.class);
+        ArgumentCaptor<IngestSpansCommand> captor = ArgumentCaptor.forClass(IngestSpansCommand.class);
         verify(ingestion).ingest(captor.capture(), org.mockito.ArgumentMatchers.argThat(caller -> caller.has(Role.SERVICE)));
-        SpanInput input = captor.getValue().get(0);
-        assertEquals(new SpanInput(id.toString(), id.toString(), null, conversation.toString(), message.toString(), "assistant",
+        IngestSpansCommand expected = IngestSpansCommand.of(List.of(new SpanInput(id.toString(), id.toString(), null, conversation.toString(), message.toString(), "assistant",
                 "retrieval", "kb search", "ok", "2026-11-23T10:00:00.123456Z", "2026-11-23T10:00:00.128456Z", 10L, 2L,
-                new BigDecimal("0.5"), "m", Map.of("q", "refund"), null), input);
+                new BigDecimal("0.5"), "m", Map.of("q", "refund"), null)));
+        assertEquals(expected.spans(), captor.getValue().spans());
         assertTrue(AssistantTraceSinkAdapter.ASSISTANT.has(Role.SERVICE));
     }
 
@@ -66,6 +68,10 @@ class AssistantTraceSinkAdapterTest {
 
         sink.record(spans);
 
-        verify(ingestion).ingest(org.mockito.ArgumentMatchers.argThat(list -> list.size() == 1 && list.get(0) == null), any());
+        ArgumentCaptor<IngestSpansCommand> captor = ArgumentCaptor.forClass(IngestSpansCommand.class);
+        verify(ingestion).ingest(captor.capture(), any());
+        assertEquals(1, captor.getValue().offered());
+        RuleViolationException refusal = assertThrows(RuleViolationException.class, captor.getValue()::spans);
+        assertEquals("spans[0]", refusal.errors().get(0).field());
     }
 }

@@ -50,7 +50,17 @@ class IngestSpansCommandTest {
     }
 
     private static List<FieldError> errorsOf(List<SpanInput> spans) {
-        return assertThrows(RuleViolationException.class, () -> IngestSpansCommand.of(spans)).errors();
+        return assertThrows(RuleViolationException.class, () -> IngestSpansCommand.of(spans).spans()).errors();
+    }
+
+    @Test
+    void a_refused_batch_keeps_its_verdict_until_its_spans_are_asked_for() {
+        IngestSpansCommand refused = IngestSpansCommand.of(List.of(valid(), with("status", "bad"), with("status", "worse")));
+
+        assertEquals(3, refused.offered(), "every span sent counts, valid or not");
+        RuleViolationException refusal = assertThrows(RuleViolationException.class, refused::spans);
+        assertEquals(List.of("spans[1].status", "spans[2].status"), refusal.errors().stream().map(FieldError::field).toList());
+        assertEquals(0, IngestSpansCommand.of(null).offered());
     }
 
     @Test

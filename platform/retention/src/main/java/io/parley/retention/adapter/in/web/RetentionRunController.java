@@ -6,9 +6,9 @@ import io.micronaut.http.annotation.QueryValue;
 import io.micronaut.security.annotation.Secured;
 import io.parley.retention.application.port.in.RunRetentionCommand;
 import io.parley.retention.application.port.in.RunRetentionUseCase;
+import io.parley.kernel.TooManyRequestsResponse;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
-import io.swagger.v3.oas.annotations.headers.Header;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
@@ -19,11 +19,7 @@ import static io.parley.kernel.ApiDocs.BEARER;
 import static io.parley.kernel.ApiDocs.FORBIDDEN;
 import static io.parley.kernel.ApiDocs.PROBLEM;
 import static io.parley.kernel.ApiDocs.PROBLEM_JSON;
-import static io.parley.kernel.ApiDocs.RATE_LIMIT;
-import static io.parley.kernel.ApiDocs.RATE_LIMIT_POLICY;
-import static io.parley.kernel.ApiDocs.RETRY_AFTER;
 import static io.parley.kernel.ApiDocs.TAG_ADMIN;
-import static io.parley.kernel.ApiDocs.TOO_MANY_REQUESTS;
 import static io.parley.kernel.ApiDocs.UNAUTHORIZED;
 
 /**
@@ -59,15 +55,11 @@ class RetentionRunController {
             content = @Content(mediaType = PROBLEM_JSON, schema = @Schema(ref = PROBLEM)))
     @ApiResponse(responseCode = "422", description = "dry_run is neither true nor false",
             content = @Content(mediaType = PROBLEM_JSON, schema = @Schema(ref = PROBLEM)))
-    @ApiResponse(responseCode = "429", description = TOO_MANY_REQUESTS, headers = {
-            @Header(name = "Retry-After", description = RETRY_AFTER, schema = @Schema(type = "integer")),
-            @Header(name = "RateLimit-Policy", description = RATE_LIMIT_POLICY, schema = @Schema(type = "string")),
-            @Header(name = "RateLimit", description = RATE_LIMIT, schema = @Schema(type = "string"))},
-            content = @Content(mediaType = PROBLEM_JSON, schema = @Schema(ref = PROBLEM)))
-    RetentionRunReply run(@QueryValue(value = "dry_run", defaultValue = "false")
+    @TooManyRequestsResponse
+    RetentionRunResponse run(@QueryValue(value = "dry_run", defaultValue = "false")
                           @Parameter(name = "dry_run", description = "true or false, in any case; anything else is 422 (a typo never"
                                   + " becomes a real purge)", schema = @Schema(type = "boolean", defaultValue = "false")) String dryRun) {
         // taken as a String: the command reads it strictly
-        return RetentionRunReply.of(job.run(RunRetentionCommand.fromDryRunParameter(dryRun)));
+        return RetentionRunResponse.of(job.run(RunRetentionCommand.fromDryRunParameter(dryRun)));
     }
 }

@@ -4,11 +4,12 @@ import io.micronaut.json.JsonMapper;
 import io.micronaut.test.annotation.MockBean;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import io.parley.conversation.api.ArchivedConversation;
+import io.parley.retention.adapter.out.archive.ArchiveUnderTest.Crash;
+import io.parley.retention.adapter.out.archive.ArchiveUnderTest.SimulatedCrash;
 import io.parley.retention.application.port.in.RunRetentionUseCase;
 import io.parley.retention.application.port.out.ArchiveLine;
 import io.parley.retention.application.port.out.RetentionBatchObserver;
 import io.parley.retention.application.port.out.RetentionBatchObserver.Stage;
-import io.parley.retention.domain.RetentionPolicy;
 import io.parley.retention.domain.RetentionReport;
 import io.parley.ticketing.api.ArchivedTicket;
 import io.parley.testing.MutableClock;
@@ -29,16 +30,13 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.function.Function;
 import java.util.stream.Collectors;
-import java.util.stream.Stream;
 import java.util.zip.GZIPInputStream;
 
 import static io.parley.retention.application.port.in.RunRetentionCommand.DRY;
@@ -69,7 +67,7 @@ class RetentionArchiveTest implements PostgresBacked {
 
     static final Instant NOW = Instant.now().truncatedTo(ChronoUnit.SECONDS).plusMillis(250);
     static final Instant CUTOFF = NOW.minus(Duration.ofDays(90)).truncatedTo(ChronoUnit.SECONDS);
-    static final Path ARCHIVE = temporaryDirectory();
+    static final ArchiveUnderTest ARCHIVE = new ArchiveUnderTest("parley-retention-archive-test");
 
     final MutableClock clock = new MutableClock(NOW);
     final Crash crash = new Crash();
@@ -97,7 +95,7 @@ class RetentionArchiveTest implements PostgresBacked {
         properties.put("parley.retention.batch-size", "2");
         properties.put("parley.retention.pause", "0s");
         properties.put("parley.retention.closed-conversations.action", "archive");
-        properties.put("parley.retention.archive.directory", ARCHIVE.toString());
+        properties.put("parley.retention.archive.directory", ARCHIVE.directory.toString());
         return properties;
     }
 
@@ -107,13 +105,12 @@ class RetentionArchiveTest implements PostgresBacked {
         crash.disarm();
         clock.set(NOW);
         job.run(REAL);
-        files().forEach(RetentionArchiveTest::delete);
+        ARCHIVE.empty();
     }
 
     @AfterAll
     void removeTheArchive() {
-        files().forEach(RetentionArchiveTest::delete);
-        delete(ARCHIVE);
+        ARCHIVE.remove();
     }
 
     @Test
@@ -144,9 +141,9 @@ class RetentionArchiveTest implements PostgresBacked {
         assertEquals(1, report.count("ticketing.handoffs", "archived"));
         assertEquals(1, report.count("ticketing.tickets", "anonymised"));
         assertNotNull(report.archive());
-        assertEquals(List.of(report.archive()), names(), "one file for the run, nothing left pending");
+        assertEquals(List.of(report.archive()), ARCHIVE.names(), "one file for the run, nothing left pending");
 
-        Map<UUID, ArchiveLine> lines = byConversation(reader.readDirectory(ARCHIVE));
+        Map<UUID, ArchiveLine> lines = byConversation(reader.readDirectory(ARCHIVE.directory));
         assertEquals(Set.of(full, guest, chatty), lines.keySet());
         assertFalse(exists("conversation.conversations", full));
         assertTrue(exists("conversation.conversations", kept));
@@ -182,7 +179,7 @@ class RetentionArchiveTest implements PostgresBacked {
         assertTrue(lines.get(guest).conversation().messages().isEmpty());
         assertEquals(1, lines.get(chatty).conversation().messages().size());
 
-        String raw = decompressed(ARCHIVE.resolve(report.archive()));
+        String raw = decompressed(ARCHIVE.directory.resolve(report.archive()));
         assertEquals(3, raw.lines().count(), "one line per conversation");
         assertFalse(raw.contains(session), "the guest session capability is not archived");
         assertTrue(raw.contains("\"user_subject\":\"grace\""), "snake_case on disk as on the wire");
@@ -199,14 +196,14 @@ class RetentionArchiveTest implements PostgresBacked {
         assertFalse(exists("conversation.conversations", expired.get(0)), "oldest first");
         assertFalse(exists("conversation.conversations", expired.get(2)));
         assertTrue(exists("conversation.conversations", expired.get(3)), "the batch after the crash never ran");
-        assertEquals(3, reader.readDirectory(ARCHIVE).size());
+        assertEquals(3, reader.readDirectory(ARCHIVE.directory).size());
 
         crash.disarm();
         RetentionReport resumed = job.run(REAL);
 
         assertEquals(2, resumed.count("conversation.conversations", "deleted"));
-        assertEachArchivedOnce(expired);
-        assertEquals(2, names().size(), "one file per run");
+        ARCHIVE.assertEachArchivedOnce(expired, json);
+        assertEquals(2, ARCHIVE.names().size(), "one file per run");
     }
 
     @Test
@@ -219,13 +216,13 @@ class RetentionArchiveTest implements PostgresBacked {
         assertFalse(exists("conversation.conversations", expired.get(0)), "the first batch (of one) committed");
         assertTrue(exists("conversation.conversations", expired.get(1)), "the second batch rolled back");
         assertTrue(exists("conversation.conversations", expired.get(2)));
-        assertEquals(expired.subList(0, 1), ids(reader.readDirectory(ARCHIVE)), "and its lines went with it");
-        assertTrue(names().stream().noneMatch(n -> n.endsWith(".pending")), names()::toString);
+        assertEquals(expired.subList(0, 1), ARCHIVE.archivedIds(json), "and its lines went with it");
+        assertTrue(ARCHIVE.names().stream().noneMatch(n -> n.endsWith(".pending")), ARCHIVE.names()::toString);
 
         crash.disarm();
         job.run(REAL);
 
-        assertEachArchivedOnce(expired);
+        ARCHIVE.assertEachArchivedOnce(expired, json);
     }
 
     @Test
@@ -237,14 +234,14 @@ class RetentionArchiveTest implements PostgresBacked {
 
         assertFalse(exists("conversation.conversations", expired.get(2)), "the second batch (conversations 2 and 3) committed");
         assertTrue(exists("conversation.conversations", expired.get(3)));
-        assertTrue(names().stream().anyMatch(n -> n.endsWith(".pending")), "and its archive batch is still pending");
-        assertEquals(1, reader.readDirectory(ARCHIVE).size(), "a pending batch is not read as part of the archive");
+        assertTrue(ARCHIVE.names().stream().anyMatch(n -> n.endsWith(".pending")), "and its archive batch is still pending");
+        assertEquals(1, reader.readDirectory(ARCHIVE.directory).size(), "a pending batch is not read as part of the archive");
 
         crash.disarm();
         job.run(REAL);
 
-        assertEachArchivedOnce(expired);
-        assertTrue(names().stream().noneMatch(n -> n.endsWith(".pending")), names()::toString);
+        ARCHIVE.assertEachArchivedOnce(expired, json);
+        assertTrue(ARCHIVE.names().stream().noneMatch(n -> n.endsWith(".pending")), ARCHIVE.names()::toString);
     }
 
     @Test
@@ -255,7 +252,7 @@ class RetentionArchiveTest implements PostgresBacked {
 
         assertEquals(3, dry.count("conversation.conversations", "archived"), dry::toString);
         assertNull(dry.archive());
-        assertEquals(List.of(), names());
+        assertEquals(List.of(), ARCHIVE.names());
         expired.forEach(id -> assertTrue(exists("conversation.conversations", id)));
     }
 
@@ -271,17 +268,6 @@ class RetentionArchiveTest implements PostgresBacked {
         return ids;
     }
 
-    private void assertEachArchivedOnce(List<UUID> expected) {
-        List<UUID> archived = ids(reader.readDirectory(ARCHIVE));
-        assertEquals(expected.size(), archived.size(), "no conversation twice: " + archived);
-        assertEquals(new HashSet<>(expected), new HashSet<>(archived), "none lost");
-        expected.forEach(id -> assertFalse(exists("conversation.conversations", id)));
-    }
-
-    private static List<UUID> ids(List<ArchiveLine> lines) {
-        return lines.stream().map(l -> l.conversation().id()).toList();
-    }
-
     private static Map<UUID, ArchiveLine> byConversation(List<ArchiveLine> lines) {
         return lines.stream().collect(Collectors.toMap(l -> l.conversation().id(), Function.identity()));
     }
@@ -291,63 +277,6 @@ class RetentionArchiveTest implements PostgresBacked {
             return new String(in.readAllBytes(), StandardCharsets.UTF_8);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
-        }
-    }
-
-    private static List<String> names() {
-        return files().map(f -> f.getFileName().toString()).sorted().toList();
-    }
-
-    private static Stream<Path> files() {
-        try (Stream<Path> listing = Files.list(ARCHIVE)) {
-            return listing.sorted(Comparator.reverseOrder()).toList().stream();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    private static void delete(Path path) {
-        try {
-            Files.deleteIfExists(path);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    private static Path temporaryDirectory() {
-        try {
-            return Files.createTempDirectory("parley-retention-archive-test");
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    static final class SimulatedCrash extends RuntimeException {
-        SimulatedCrash(String where) {
-            super("simulated crash " + where);
-        }
-    }
-
-    /** Dies at one stage of one batch of the closed-conversation policy. */
-    static final class Crash implements RetentionBatchObserver {
-
-        private volatile Stage stage;
-        private volatile int batch;
-
-        void at(Stage stage, int batch) {
-            this.stage = stage;
-            this.batch = batch;
-        }
-
-        void disarm() {
-            this.stage = null;
-        }
-
-        @Override
-        public void at(Stage stage, RetentionPolicy policy, int batch) {
-            if (stage == this.stage && batch == this.batch && policy == RetentionPolicy.CLOSED_CONVERSATIONS) {
-                throw new SimulatedCrash(stage + " of batch " + batch);
-            }
         }
     }
 }

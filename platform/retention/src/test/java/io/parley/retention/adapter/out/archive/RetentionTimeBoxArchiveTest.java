@@ -5,10 +5,9 @@ import io.micronaut.test.annotation.MockBean;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import io.parley.conversation.api.ConversationRetention;
 import io.parley.retention.WeighedConversations;
-import io.parley.retention.adapter.out.archive.RetentionArchiveTest.Crash;
-import io.parley.retention.adapter.out.archive.RetentionArchiveTest.SimulatedCrash;
+import io.parley.retention.adapter.out.archive.ArchiveUnderTest.Crash;
+import io.parley.retention.adapter.out.archive.ArchiveUnderTest.SimulatedCrash;
 import io.parley.retention.application.port.in.RunRetentionUseCase;
-import io.parley.retention.application.port.out.ArchiveLine;
 import io.parley.retention.application.port.out.RetentionBatchObserver;
 import io.parley.retention.application.port.out.RetentionBatchObserver.Stage;
 import io.parley.retention.domain.RetentionReport;
@@ -19,21 +18,14 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.Comparator;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.stream.Stream;
 
 import static io.parley.retention.application.port.in.RunRetentionCommand.REAL;
 import static io.parley.testing.RetentionFixtures.exists;
@@ -57,7 +49,7 @@ class RetentionTimeBoxArchiveTest implements PostgresBacked {
 
     static final Instant NOW = Instant.now().truncatedTo(ChronoUnit.SECONDS).plusMillis(250);
     static final Instant CUTOFF = NOW.minus(Duration.ofDays(90)).truncatedTo(ChronoUnit.SECONDS);
-    static final Path ARCHIVE = temporaryDirectory();
+    static final ArchiveUnderTest ARCHIVE = new ArchiveUnderTest("parley-retention-timebox-archive-test");
 
     final MutableClock clock = new MutableClock(NOW);
     final Crash crash = new Crash();
@@ -87,7 +79,7 @@ class RetentionTimeBoxArchiveTest implements PostgresBacked {
         properties.put("parley.retention.batch-budget", "50ms");
         properties.put("parley.retention.pause", "0s");
         properties.put("parley.retention.closed-conversations.action", "archive");
-        properties.put("parley.retention.archive.directory", ARCHIVE.toString());
+        properties.put("parley.retention.archive.directory", ARCHIVE.directory.toString());
         properties.put(WeighedConversations.IN_PLACE, "true");
         return properties;
     }
@@ -102,15 +94,14 @@ class RetentionTimeBoxArchiveTest implements PostgresBacked {
         weighed().reset();
         clock.set(NOW);
         job.run(REAL);
-        files().forEach(RetentionTimeBoxArchiveTest::delete);
+        ARCHIVE.empty();
         weighed().reset();
         clock.set(NOW);
     }
 
     @AfterAll
     void removeTheArchive() {
-        files().forEach(RetentionTimeBoxArchiveTest::delete);
-        delete(ARCHIVE);
+        ARCHIVE.remove();
     }
 
     @Test
@@ -126,14 +117,14 @@ class RetentionTimeBoxArchiveTest implements PostgresBacked {
         RetentionReport report = job.run(REAL);
 
         assertEquals(List.of(1, 2, 4, 8, 4), weighed().purged(), "8 heavy ones took 88 ms, over the 50 ms budget: then 4");
-        assertEachArchivedOnce(expired);
+        ARCHIVE.assertEachArchivedOnce(expired, json);
         assertEquals(19, report.count("conversation.conversations", "archived"), report::toString);
         for (String[] row : new String[][] {{"conversation.conversations", "deleted"}, {"conversation.messages", "deleted"},
                 {"conversation.feedback", "deleted"}, {"ticketing.handoffs", "deleted"}, {"ticketing.tickets", "anonymised"}}) {
             assertEquals(report.count(row[0], row[1]), report.count(row[0], "archived"), row[0] + ": archived what went");
         }
         assertEquals(12, report.count("conversation.messages", "archived"));
-        assertEquals(List.of(report.archive()), names(), "one file for the run, nothing left pending");
+        assertEquals(List.of(report.archive()), ARCHIVE.names(), "one file for the run, nothing left pending");
     }
 
     @Test
@@ -148,54 +139,16 @@ class RetentionTimeBoxArchiveTest implements PostgresBacked {
         assertEquals(List.of(1, 2, 4, 8, 4), weighed().purged());
         assertFalse(exists("conversation.conversations", expired.get(14)));
         assertTrue(exists("conversation.conversations", expired.get(15)), "the fifth batch rolled back");
-        assertEquals(expired.subList(0, 15), ids(new RetentionArchiveReader(json).readDirectory(ARCHIVE)), "and its lines went with it");
-        assertTrue(names().stream().noneMatch(n -> n.endsWith(".pending")), names()::toString);
+        assertEquals(expired.subList(0, 15), ARCHIVE.archivedIds(json), "and its lines went with it");
+        assertTrue(ARCHIVE.names().stream().noneMatch(n -> n.endsWith(".pending")), ARCHIVE.names()::toString);
 
         crash.disarm();
         RetentionReport resumed = job.run(REAL);
 
         assertEquals(4, resumed.count("conversation.conversations", "deleted"), resumed::toString);
         assertEquals(4, resumed.count("conversation.conversations", "archived"));
-        assertEachArchivedOnce(expired);
-        assertEquals(2, names().size(), "one file per run");
+        ARCHIVE.assertEachArchivedOnce(expired, json);
+        assertEquals(2, ARCHIVE.names().size(), "one file per run");
     }
 
-    private void assertEachArchivedOnce(List<UUID> expected) {
-        List<UUID> archived = ids(new RetentionArchiveReader(json).readDirectory(ARCHIVE));
-        assertEquals(expected.size(), archived.size(), "no conversation twice: " + archived);
-        assertEquals(new HashSet<>(expected), new HashSet<>(archived), "none lost");
-        expected.forEach(id -> assertFalse(exists("conversation.conversations", id)));
-    }
-
-    private static List<UUID> ids(List<ArchiveLine> lines) {
-        return lines.stream().map(l -> l.conversation().id()).toList();
-    }
-
-    private static List<String> names() {
-        return files().map(f -> f.getFileName().toString()).sorted().toList();
-    }
-
-    private static Stream<Path> files() {
-        try (Stream<Path> listing = Files.list(ARCHIVE)) {
-            return listing.sorted(Comparator.reverseOrder()).toList().stream();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    private static void delete(Path path) {
-        try {
-            Files.deleteIfExists(path);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    private static Path temporaryDirectory() {
-        try {
-            return Files.createTempDirectory("parley-retention-timebox-archive-test");
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
 }

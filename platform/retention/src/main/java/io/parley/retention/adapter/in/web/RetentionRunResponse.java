@@ -17,8 +17,8 @@ import static io.swagger.v3.oas.annotations.media.Schema.RequiredMode.REQUIRED;
  */
 @Serdeable
 @JsonInclude(JsonInclude.Include.ALWAYS)
-@Schema(name = "RetentionRun", description = "What one run did (a dry run: would do); counts only, never content", example = RetentionRunReply.EXAMPLE)
-record RetentionRunReply(
+@Schema(name = "RetentionRun", description = "What one run did (a dry run: would do); counts only, never content", example = RetentionRunResponse.EXAMPLE)
+record RetentionRunResponse(
         String runId,
         boolean dryRun,
         @Schema(requiredMode = REQUIRED, allowableValues = {"delete", "archive"}) String action,
@@ -44,8 +44,8 @@ record RetentionRunReply(
                         "ticketing.tickets": {"archived": 0, "anonymised": 0}},
              "archive": null}""";
 
-    static RetentionRunReply of(RetentionReport report) {
-        return new RetentionRunReply(report.runId(), report.dryRun(), report.action(), report.startedAt(), report.finishedAt(),
+    static RetentionRunResponse of(RetentionReport report) {
+        return new RetentionRunResponse(report.runId(), report.dryRun(), report.action(), report.startedAt(), report.finishedAt(),
                 report.durationMs(), report.cutoffs(), report.batches(), report.tables(), report.archive());
     }
 }

@@ -21,9 +21,9 @@ import static io.swagger.v3.oas.annotations.media.Schema.RequiredMode.REQUIRED;
  */
 @Serdeable
 @Schema(name = "TraceBatch", description = "1..500 spans, all or nothing: one broken span refuses the whole batch, every error named"
-        + " by index (spans[3].operation_type)", example = IngestSpansBody.EXAMPLE)
-record IngestSpansBody(@Nullable @ArraySchema(minItems = 1, maxItems = 500, arraySchema = @Schema(requiredMode = REQUIRED, nullable = false))
-                       List<SpanBody> spans) {
+        + " by index (spans[3].operation_type)", example = IngestSpansRequest.EXAMPLE)
+record IngestSpansRequest(@Nullable @ArraySchema(minItems = 1, maxItems = 500, arraySchema = @Schema(requiredMode = REQUIRED, nullable = false))
+                          List<SpanRequest> spans) {
 
     static final String EXAMPLE = """
             {"spans": [
@@ -36,29 +36,29 @@ record IngestSpansBody(@Nullable @ArraySchema(minItems = 1, maxItems = 500, arra
 
     @Serdeable
     @Schema(name = "SpanInput", description = "One span; a span id seen before is a duplicate, not an error")
-    record SpanBody(@Nullable @Schema(type = "string", format = "uuid", requiredMode = REQUIRED, nullable = false) Object id,
-                    @Nullable @Schema(type = "string", format = "uuid", requiredMode = REQUIRED, nullable = false) Object traceId,
-                    @Nullable @Schema(type = "string", format = "uuid",
-                            description = "not the span's own id; the parent may arrive in a later batch") Object parentId,
-                    @Nullable @Schema(type = "string", format = "uuid", requiredMode = REQUIRED, nullable = false,
-                            description = "an existing conversation") Object conversationId,
-                    @Nullable @Schema(type = "string", format = "uuid", description = "an existing message") Object messageId,
-                    @Nullable @Schema(type = "string", requiredMode = REQUIRED, nullable = false, minLength = 1, maxLength = 100) Object agentType,
-                    @Nullable @Schema(type = "string", requiredMode = REQUIRED, nullable = false, allowableValues = {"llm_call", "tool_call",
-                            "retrieval", "guardrail", "handoff_decision", "other"}) Object operationType,
-                    @Nullable @Schema(type = "string", requiredMode = REQUIRED, nullable = false, minLength = 1, maxLength = 200,
-                            description = "redacted") Object name,
-                    @Nullable @Schema(type = "string", requiredMode = REQUIRED, nullable = false, allowableValues = {"ok", "error"}) Object status,
-                    @Nullable @Schema(type = "string", format = "date-time", requiredMode = REQUIRED, nullable = false,
-                            description = "RFC 3339 with an offset (kept to the microsecond)") Object startedAt,
-                    @Nullable @Schema(type = "string", format = "date-time", description = "not before started_at") Object endedAt,
-                    @Nullable @Schema(type = "integer", format = "int32", minimum = "0") Object inputTokens,
-                    @Nullable @Schema(type = "integer", format = "int32", minimum = "0") Object outputTokens,
-                    @Nullable @Schema(type = "number", minimum = "0", exclusiveMaximum = true, maximum = "100000000",
-                            description = "rounded to 6 decimals") Object costUsd,
-                    @Nullable @Schema(type = "string", minLength = 1, maxLength = 200) Object model,
-                    @Nullable @Schema(type = "object", description = "at most 64 KiB as stored JSON (redacted)") Object payload,
-                    @Nullable @Schema(type = "string", minLength = 1, maxLength = 4000, description = "redacted") Object error) {
+    record SpanRequest(@Nullable @Schema(type = "string", format = "uuid", requiredMode = REQUIRED, nullable = false) Object id,
+                       @Nullable @Schema(type = "string", format = "uuid", requiredMode = REQUIRED, nullable = false) Object traceId,
+                       @Nullable @Schema(type = "string", format = "uuid",
+                               description = "not the span's own id; the parent may arrive in a later batch") Object parentId,
+                       @Nullable @Schema(type = "string", format = "uuid", requiredMode = REQUIRED, nullable = false,
+                               description = "an existing conversation") Object conversationId,
+                       @Nullable @Schema(type = "string", format = "uuid", description = "an existing message") Object messageId,
+                       @Nullable @Schema(type = "string", requiredMode = REQUIRED, nullable = false, minLength = 1, maxLength = 100) Object agentType,
+                       @Nullable @Schema(type = "string", requiredMode = REQUIRED, nullable = false, allowableValues = {"llm_call", "tool_call",
+                               "retrieval", "guardrail", "handoff_decision", "other"}) Object operationType,
+                       @Nullable @Schema(type = "string", requiredMode = REQUIRED, nullable = false, minLength = 1, maxLength = 200,
+                               description = "redacted") Object name,
+                       @Nullable @Schema(type = "string", requiredMode = REQUIRED, nullable = false, allowableValues = {"ok", "error"}) Object status,
+                       @Nullable @Schema(type = "string", format = "date-time", requiredMode = REQUIRED, nullable = false,
+                               description = "RFC 3339 with an offset (kept to the microsecond)") Object startedAt,
+                       @Nullable @Schema(type = "string", format = "date-time", description = "not before started_at") Object endedAt,
+                       @Nullable @Schema(type = "integer", format = "int32", minimum = "0") Object inputTokens,
+                       @Nullable @Schema(type = "integer", format = "int32", minimum = "0") Object outputTokens,
+                       @Nullable @Schema(type = "number", minimum = "0", exclusiveMaximum = true, maximum = "100000000",
+                               description = "rounded to 6 decimals") Object costUsd,
+                       @Nullable @Schema(type = "string", minLength = 1, maxLength = 200) Object model,
+                       @Nullable @Schema(type = "object", description = "at most 64 KiB as stored JSON (redacted)") Object payload,
+                       @Nullable @Schema(type = "string", minLength = 1, maxLength = 4000, description = "redacted") Object error) {
 
         SpanInput input(int index) {
             String at = "spans[" + index + "].";

@@ -22,18 +22,18 @@ import static io.swagger.v3.oas.annotations.media.Schema.RequiredMode.REQUIRED;
 @Schema(name = "KnowledgeDocumentRequest", description = "A whole document (PUT replaces everything: absent members are cleared)",
         example = "{\"title\": \"Resetting a forgotten password\", \"content\": \"Select Forgot password on the sign-in page.\","
                 + " \"tags\": [\"account\", \"password\"], \"language\": \"english\"}")
-record KnowledgeDocumentBody(@Nullable @Schema(type = "string", requiredMode = REQUIRED, nullable = false, minLength = 1, maxLength = 300)
-                             Object title,
-                             @Nullable @Schema(type = "string", requiredMode = REQUIRED, nullable = false, minLength = 1, maxLength = 100_000)
-                             Object content,
-                             @Nullable @Schema(type = "string", format = "uri", maxLength = 2048,
-                                     description = "an absolute http or https URL; blank = none") Object sourceUrl,
-                             @Nullable @ArraySchema(maxItems = 50, schema = @Schema(type = "string", minLength = 1, maxLength = 50),
-                                     arraySchema = @Schema(description = "each 1..50 characters after trimming, no control characters;"
-                                             + " repeats dropped")) List<Object> tags,
-                             @Nullable @Schema(type = "object", description = "metadata rules of docs/api.md") Object metadata,
-                             @Nullable @Schema(type = "string", defaultValue = "english", description = "the PostgreSQL text-search"
-                                     + " configuration the document is indexed in", allowableValues = {"english", "simple", "arabic", "armenian", "basque", "catalan", "danish", "dutch",
+record KnowledgeDocumentRequest(@Nullable @Schema(type = "string", requiredMode = REQUIRED, nullable = false, minLength = 1, maxLength = 300)
+                                Object title,
+                                @Nullable @Schema(type = "string", requiredMode = REQUIRED, nullable = false, minLength = 1, maxLength = 100_000)
+                                Object content,
+                                @Nullable @Schema(type = "string", format = "uri", maxLength = 2048,
+                                        description = "an absolute http or https URL; blank = none") Object sourceUrl,
+                                @Nullable @ArraySchema(maxItems = 50, schema = @Schema(type = "string", minLength = 1, maxLength = 50),
+                                        arraySchema = @Schema(description = "each 1..50 characters after trimming, no control characters;"
+                                                + " repeats dropped")) List<Object> tags,
+                                @Nullable @Schema(type = "object", description = "metadata rules of docs/api.md") Object metadata,
+                                @Nullable @Schema(type = "string", defaultValue = "english", description = "the PostgreSQL text-search"
+                                        + " configuration the document is indexed in", allowableValues = {"english", "simple", "arabic", "armenian", "basque", "catalan", "danish", "dutch",
             "finnish", "french", "german", "greek", "hindi", "hungarian", "indonesian", "irish", "italian", "lithuanian", "nepali",
             "norwegian", "portuguese", "romanian", "russian", "serbian", "spanish", "swedish", "tamil", "turkish", "yiddish"}) Object language) {
 
