@@ -1,7 +1,13 @@
 package io.parley.kernel;
 
+import java.util.regex.Pattern;
+
 /** Small text rules used at every boundary. */
 public final class Text {
+
+    /** Compiled once: {@code String.replaceAll} compiles its pattern at every call (a message append makes a preview). */
+    private static final Pattern WHITESPACE_RUN = Pattern.compile("\\s+");
+
 
     private Text() {
     }
@@ -35,7 +41,7 @@ public final class Text {
 
     /** At most {@code max} code points, cut at the last word boundary and marked with an ellipsis when cut. */
     public static String preview(String value, int max) {
-        String trimmed = value.strip().replaceAll("\\s+", " ");
+        String trimmed = WHITESPACE_RUN.matcher(value.strip()).replaceAll(" ");
         if (trimmed.codePointCount(0, trimmed.length()) <= max) {
             return trimmed;
         }
