@@ -9,6 +9,7 @@ import java.sql.Types;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
 
@@ -20,6 +21,8 @@ import java.util.UUID;
  * {@code JsonMapper}), so the kernel needs none.
  */
 public final class JdbcColumns {
+
+    private static final String EMPTY_OBJECT = "{}";
 
     private JdbcColumns() {
     }
@@ -55,8 +58,12 @@ public final class JdbcColumns {
 
     /** The JSON text of a {@code jsonb} object column; null is written as {@code {}}. */
     public static String json(Map<String, Object> object, JsonWriter writer) {
+        if (object == null || object.isEmpty()) {
+            // the common case (most messages carry no metadata): no JSON library needed
+            return EMPTY_OBJECT;
+        }
         try {
-            return writer.write(object == null ? Map.of() : object);
+            return writer.write(object);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -67,6 +74,10 @@ public final class JdbcColumns {
     public static Map<String, Object> object(String text, JsonReader reader) {
         if (text == null) {
             return Map.of();
+        }
+        if (EMPTY_OBJECT.equals(text)) {
+            // what the JSON library would return for it: an empty, modifiable map
+            return new LinkedHashMap<>();
         }
         try {
             Object value = reader.read(text, Map.class);

@@ -28,4 +28,13 @@ class TextTest {
         assertSame(emoji, Text.fit(emoji, 5));
         assertEquals(5, Text.fit(emoji + "x", 5).codePointCount(0, Text.fit(emoji + "x", 5).length()));
     }
+
+    @Test
+    void a_preview_collapses_every_run_of_whitespace_to_one_space_and_leaves_single_spaces_alone() {
+        assertEquals("a b c d e", Text.preview("  a \t b\n\nc\u000Bd\r\fe  ", 100));
+        assertEquals("a b", Text.preview("a  b", 100));
+        String plain = "where is my order? It has not arrived yet.";
+        assertEquals(plain, Text.preview(plain, 100));
+        assertEquals("non\u00A0breaking kept", Text.preview("non\u00A0breaking kept", 100), "\\s is ASCII whitespace only");
+    }
 }

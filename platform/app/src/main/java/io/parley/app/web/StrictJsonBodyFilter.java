@@ -2,7 +2,6 @@ package io.parley.app.web;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.StreamReadFeature;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpHeaders;
@@ -94,6 +93,14 @@ final class StrictJsonBodyFilter implements Ordered {
     }
 
     static boolean isOneStrictJsonValue(byte[] body) {
+        if (isAscii(body)) {
+            // ASCII is valid UTF-8 as it is: parse the bytes without a decoded copy
+            try (JsonParser parser = JSON.createParser(body)) {
+                return isOneValue(parser);
+            } catch (IOException e) {
+                return false;
+            }
+        }
         CharBuffer text;
         try {
             text = StandardCharsets.UTF_8.newDecoder()
@@ -104,15 +111,27 @@ final class StrictJsonBodyFilter implements Ordered {
             return false;
         }
         try (JsonParser parser = JSON.createParser(text.array(), text.arrayOffset() + text.position(), text.remaining())) {
-            if (parser.nextToken() == null) {
-                return false;
-            }
-            parser.skipChildren();
-            return parser.nextToken() == null;
-        } catch (JsonProcessingException e) {
-            return false;
+            return isOneValue(parser);
         } catch (IOException e) {
             return false;
         }
+    }
+
+    private static boolean isOneValue(JsonParser parser) throws IOException {
+        if (parser.nextToken() == null) {
+            return false;
+        }
+        parser.skipChildren();
+        return parser.nextToken() == null;
+    }
+
+    /** Printable ASCII and controls but NUL: zero bytes would let the parser guess UTF-16 or UTF-32. */
+    private static boolean isAscii(byte[] bytes) {
+        for (byte b : bytes) {
+            if (b <= 0) {
+                return false;
+            }
+        }
+        return true;
     }
 }

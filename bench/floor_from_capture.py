@@ -1,0 +1,143 @@
+#!/usr/bin/env python3
+"""The floor of benchmark 1, generated from the SQL the service really sent (so it cannot drift from it).
+
+Usage: floor_from_capture.py CAPTURED_SQL CONVERSATION_UUID CONTENT > append-floor.pgbench
+
+CAPTURED_SQL is PostgreSQL's log (log_statement = all, prefix already stripped by bench/run-append.sh) of one
+append request. The transaction that carries the request's conversation id becomes the pgbench script,
+statement for statement, in order, with the bound parameters replaced by expressions that vary per
+transaction as the service's values vary per request:
+  the captured conversation id  -> bench.conversation(:c)   (a random conversation of the benchmark)
+  any other UUID                -> bench.uuid7()            (a new time-ordered id, as Ids.newId makes)
+  a timestamp                   -> now()
+  the captured content          -> a unique text of the same shape as bench/load.lua sends
+  NULL, a number                -> as is;  any other value -> the same value as a literal
+Statements sent outside that transaction are listed on stderr and left out of the floor (the asynchronous
+request log's batched INSERT, a pool's liveness check): the floor then does less than the service, never more.
+Exits 1 when no statement carries the conversation id (the capture failed: no floor rather than a wrong one).
+"""
+import re
+import sys
+
+PREFIX = re.compile(r"^\S+@\S+ (LOG|DETAIL|ERROR|STATEMENT|HINT|CONTEXT):\s+(.*)$")
+UUID = re.compile(r"^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$")
+TIMESTAMP = re.compile(r"^\d{4}-\d{2}-\d{2}[ T]\d{2}:\d{2}:\d{2}(\.\d+)?([+-]\d{2}(:?\d{2})?|Z)?$")
+NUMBER = re.compile(r"^-?\d+(\.\d+)?$")
+PARAM = re.compile(r"\$(\d+)\b")
+
+
+def statements(lines):
+    """(sql, {n: value or None}) in the order sent."""
+    out = []
+    current = None
+    for raw in lines:
+        line = raw.rstrip("\n")
+        m = PREFIX.match(line)
+        if m is None:
+            if current is not None and current[0] == "LOG":
+                current[1].append(line[1:] if line.startswith("\t") else line)
+            continue
+        kind, text = m.groups()
+        if kind == "LOG":
+            sql = re.sub(r"^(statement|execute [^:]*):\s*", "", text, count=1)
+            if sql == text:  # not a statement line (e.g. a checkpoint)
+                current = None
+                continue
+            current = ["LOG", [sql], {}]
+            out.append(current)
+        elif kind == "DETAIL" and current is not None and text.startswith("parameters: "):
+            current[2] = parameters(text[len("parameters: "):])
+        else:
+            current = None if kind != "DETAIL" else current
+    return [("\n".join(s).strip(), p) for _, s, p in out]
+
+
+def parameters(text):
+    """'$1 = 'a''b', $2 = NULL' -> {1: "a'b", 2: None}"""
+    values = {}
+    i = 0
+    while i < len(text):
+        m = re.compile(r"\s*,?\s*\$(\d+) = ").match(text, i)
+        if m is None:
+            break
+        n = int(m.group(1))
+        i = m.end()
+        if text.startswith("NULL", i):
+            values[n] = None
+            i += 4
+            continue
+        assert text[i] == "'", text[i:i + 20]
+        i += 1
+        value = []
+        while True:
+            j = text.index("'", i)
+            value.append(text[i:j])
+            if text.startswith("''", j):
+                value.append("'")
+                i = j + 2
+            else:
+                i = j + 1
+                break
+        values[n] = "".join(value)
+    return values
+
+
+def literal(value):
+    return "'" + value.replace("'", "''") + "'"
+
+
+def expression(value, conversation, content):
+    if value is None:
+        return "NULL"
+    if value == conversation:
+        return "bench.conversation(:c)"
+    if value == content:
+        # unique per transaction, the shape of bench/load.lua's bodies
+        return ("('bench message ' || :client_id || '-' || (random() * 2147483647)::bigint || "
+                + literal(content[content.index(":"):] if ":" in content else "") + ")")
+    if UUID.match(value):
+        return "bench.uuid7()"
+    if TIMESTAMP.match(value):
+        return "now()"
+    if NUMBER.match(value):
+        return value
+    return literal(value)
+
+
+def main():
+    path, conversation, content = sys.argv[1:4]
+    with open(path, encoding="utf-8", errors="replace") as f:
+        sent = statements(f)
+    # transactions: BEGIN .. COMMIT/ROLLBACK, or a lone statement (autocommit)
+    transactions, open_tx = [], None
+    for sql, params in sent:
+        word = sql.split(None, 1)[0].upper().rstrip(";") if sql else ""
+        if word in ("BEGIN", "START"):
+            open_tx = [(sql, params)]
+        elif open_tx is not None:
+            open_tx.append((sql, params))
+            if word in ("COMMIT", "ROLLBACK", "END"):
+                transactions.append(open_tx)
+                open_tx = None
+        else:
+            transactions.append([(sql, params)])
+    carrying = [t for t in transactions if any(conversation in p.values() or conversation in s for s, p in t)]
+    if len(carrying) != 1:
+        print(f"floor_from_capture: {len(carrying)} transactions carry conversation {conversation} (expected 1)", file=sys.stderr)
+        return 1
+    for t in transactions:
+        if t is not carrying[0]:
+            print("floor_from_capture: not in the floor (sent outside the request's transaction): "
+                  + " | ".join(" ".join(s.split())[:100] for s, _ in t), file=sys.stderr)
+    print("-- Generated by bench/floor_from_capture.py from the statements the service sent for one append")
+    print("-- (results/append/captured-sql.txt): the same statements in the same order, parameters varied per transaction.")
+    print("\\set c random(1, :nconv)")
+    for sql, params in carrying[0]:
+        text = PARAM.sub(lambda m: expression(params[int(m.group(1))], conversation, content), sql)
+        lines = [line for line in text.splitlines() if line.strip()]
+        print("\n".join(lines).rstrip().rstrip(";") + ";")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
