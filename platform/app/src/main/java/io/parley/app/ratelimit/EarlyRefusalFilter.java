@@ -30,13 +30,11 @@ final class EarlyRefusalFilter implements Ordered {
     private final RateLimiter limiter;
     private final ClientAddresses addresses;
     private final RefusalResponses refusals;
-    private final Tarpit tarpit;
 
-    EarlyRefusalFilter(RateLimiter limiter, RateLimitSettings settings, RefusalResponses refusals, Tarpit tarpit) {
+    EarlyRefusalFilter(RateLimiter limiter, RateLimitSettings settings, RefusalResponses refusals) {
         this.limiter = limiter;
         this.addresses = settings.clientAddresses();
         this.refusals = refusals;
-        this.tarpit = tarpit;
     }
 
     @Override
@@ -53,6 +51,6 @@ final class EarlyRefusalFilter implements Ordered {
             return RateLimitFilter.PROCEED;
         }
         Decision refusal = limiter.refuseAtOnce(Limit.GUEST_ADDRESS, addresses.clientKey(request));
-        return refusal == null ? RateLimitFilter.PROCEED : RateLimitFilter.refuse(request, refusal, refusals, tarpit);
+        return refusal == null ? RateLimitFilter.PROCEED : refusals.refuse(request, refusal);
     }
 }

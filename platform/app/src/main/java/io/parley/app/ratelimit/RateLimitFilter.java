@@ -42,7 +42,7 @@ import java.util.concurrent.CompletionStage;
  * A refusal is 429 problem+json {@code urn:parley:problem:rate-limited} with {@code Retry-After}; every
  * limited response carries {@code RateLimit-Policy} and {@code RateLimit} ({@link RateLimitHeaders}).
  * A guest whose address has no token left was already refused by {@link EarlyRefusalFilter}, before
- * authentication and before the body was read. A refusal is not request-logged ({@link RateLimitRefusal}),
+ * authentication and before the body was read. Both answer through {@link RefusalResponses}: not request-logged ({@link RateLimitRefusal}),
  * and the {@link Tarpit} holds back the answers to a key refused again and again.
  */
 @ServerFilter(value = "/api/**", methods = {HttpMethod.POST, HttpMethod.PUT, HttpMethod.PATCH, HttpMethod.DELETE})
@@ -64,13 +64,11 @@ final class RateLimitFilter implements Ordered {
     private final RateLimiter limiter;
     private final ClientAddresses addresses;
     private final RefusalResponses refusals;
-    private final Tarpit tarpit;
 
-    RateLimitFilter(RateLimiter limiter, RateLimitSettings settings, RefusalResponses refusals, Tarpit tarpit) {
+    RateLimitFilter(RateLimiter limiter, RateLimitSettings settings, RefusalResponses refusals) {
         this.limiter = limiter;
         this.addresses = settings.clientAddresses();
         this.refusals = refusals;
-        this.tarpit = tarpit;
     }
 
     @Override
@@ -86,13 +84,7 @@ final class RateLimitFilter implements Ordered {
             request.setAttribute(DECISION, decision);
             return PROCEED;
         }
-        return refuse(request, decision, refusals, tarpit);
-    }
-
-    /** The 429 of a refused request, marked so that no request log records it, held back by the tarpit if due. */
-    static CompletionStage<@Nullable HttpResponse<?>> refuse(HttpRequest<?> request, Decision decision, RefusalResponses refusals, Tarpit tarpit) {
-        request.setAttribute(RateLimitRefusal.REQUEST_ATTRIBUTE, Boolean.TRUE);
-        return tarpit.answer(refusals.tooManyRequests(decision), decision.refusalsInARow());
+        return refusals.refuse(request, decision);
     }
 
     @ResponseFilter
