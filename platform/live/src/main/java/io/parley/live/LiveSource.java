@@ -10,15 +10,11 @@ package io.parley.live;
 @FunctionalInterface
 public interface LiveSource<P> {
 
-    /** At most about {@code limit} events after {@code position}, oldest first. */
-    LiveBatch<P> readAfter(P position, int limit);
-
     /**
-     * The same, told what the notifications since the last read named, so that a source can read only
-     * that part (one statement for the common event). Never called with {@link LiveChanges#NONE}; what
-     * was asked stays asked until a read of it returns without {@code more}. By default everything is read.
+     * At most about {@code limit} events after {@code position}, oldest first. {@code changes} is what the
+     * notifications since the last read named, so that a source can read only that part (one statement for
+     * the common event); a source with one kind of event may ignore it. Never {@link LiveChanges#NONE}; what
+     * was asked stays asked until a read of it returns without {@code more}.
      */
-    default LiveBatch<P> readAfter(P position, int limit, LiveChanges changes) {
-        return readAfter(position, limit);
-    }
+    LiveBatch<P> readAfter(P position, int limit, LiveChanges changes);
 }

@@ -57,7 +57,7 @@ class LiveStreamsTest {
     }
 
     LiveSource<Long> table() {
-        return (after, limit) -> {
+        return (after, limit, changes) -> {
             List<LiveEvent<Long>> events = new ArrayList<>();
             for (int i = (int) (long) after; i < rows.size() && events.size() < limit; i++) {
                 events.add(new LiveEvent<>("row", String.valueOf(i + 1), rows.get(i), i + 1L));
@@ -198,11 +198,11 @@ class LiveStreamsTest {
     void a_failed_read_is_retried_and_nothing_is_lost() {
         AtomicInteger calls = new AtomicInteger();
         LiveSource<Long> table = table();
-        LiveSource<Long> flaky = (after, limit) -> {
+        LiveSource<Long> flaky = (after, limit, changes) -> {
             if (calls.incrementAndGet() <= 2) {
                 throw new IllegalStateException("database away");
             }
-            return table.readAfter(after, limit);
+            return table.readAfter(after, limit, changes);
         };
         append(3);
         Collector client = Collector.unbounded();
@@ -215,8 +215,8 @@ class LiveStreamsTest {
         append(2);
         Collector client = Collector.unbounded();
         LiveSource<Long> table = table();
-        streams().open(new StreamSpec<>("alice", Set.of(TOPIC), 0L, (after, limit) -> {
-            LiveBatch<Long> batch = table.readAfter(after, limit);
+        streams().open(new StreamSpec<>("alice", Set.of(TOPIC), 0L, (after, limit, changes) -> {
+            LiveBatch<Long> batch = table.readAfter(after, limit, changes);
             return new LiveBatch<>(batch.events(), false, true);
         })).subscribe(client);
         await(client::terminated);
@@ -271,17 +271,9 @@ class LiveStreamsTest {
     /** The table, recording what each read was asked. */
     LiveSource<Long> telling(List<LiveChanges> asked) {
         LiveSource<Long> table = table();
-        return new LiveSource<>() {
-            @Override
-            public LiveBatch<Long> readAfter(Long position, int limit) {
-                throw new AssertionError("the stream tells its source what changed");
-            }
-
-            @Override
-            public LiveBatch<Long> readAfter(Long position, int limit, LiveChanges changes) {
-                asked.add(changes);
-                return table.readAfter(position, limit);
-            }
+        return (position, limit, changes) -> {
+            asked.add(changes);
+            return table.readAfter(position, limit, changes);
         };
     }
 
@@ -334,20 +326,12 @@ class LiveStreamsTest {
         LiveSource<Long> telling = telling(asked);
         AtomicInteger calls = new AtomicInteger();
         Collector client = Collector.unbounded();
-        streams().open(new StreamSpec<>("alice", Set.of(TOPIC), 0L, new LiveSource<>() {
-            @Override
-            public LiveBatch<Long> readAfter(Long position, int limit) {
-                throw new AssertionError("the stream tells its source what changed");
+        streams().open(new StreamSpec<>("alice", Set.of(TOPIC), 0L, (position, limit, changes) -> {
+            if (calls.incrementAndGet() == 2) {
+                asked.add(changes);
+                throw new IllegalStateException("database away");
             }
-
-            @Override
-            public LiveBatch<Long> readAfter(Long position, int limit, LiveChanges changes) {
-                if (calls.incrementAndGet() == 2) {
-                    asked.add(changes);
-                    throw new IllegalStateException("database away");
-                }
-                return telling.readAfter(position, limit, changes);
-            }
+            return telling.readAfter(position, limit, changes);
         })).subscribe(client);
         await(() -> asked.size() == 1);
         rows.add("row 1");

@@ -26,7 +26,6 @@ import io.parley.live.LiveBatch;
 import io.parley.live.LiveChanges;
 import io.parley.live.LiveEvent;
 import io.parley.live.LiveResponses;
-import io.parley.live.LiveSource;
 import io.parley.live.LiveStreams;
 import io.parley.live.LiveTopics;
 import io.parley.live.StreamSpec;
@@ -133,17 +132,8 @@ class ConversationEventsController {
 
     private HttpResponse<Flux<Event<Object>>> open(String callerKey, ConversationWatch watch) {
         return LiveResponses.ok(streams.open(new StreamSpec<>(callerKey, Set.of(LiveTopics.conversation(watch.conversationId())),
-                watch.start(), new LiveSource<>() {
-                    @Override
-                    public LiveBatch<ConversationPosition> readAfter(ConversationPosition position, int limit) {
-                        return readAfter(position, limit, LiveChanges.EVERYTHING);
-                    }
-
-                    @Override
-                    public LiveBatch<ConversationPosition> readAfter(ConversationPosition position, int limit, LiveChanges changes) {
-                        return batch(watch, position, watching.changesAfter(watch, position, limit, kinds(changes)));
-                    }
-                })));
+                watch.start(), (position, limit, changes) ->
+                        batch(watch, position, watching.changesAfter(watch, position, limit, kinds(changes))))));
     }
 
     /**

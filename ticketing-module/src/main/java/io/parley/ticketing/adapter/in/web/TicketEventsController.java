@@ -79,7 +79,7 @@ class TicketEventsController {
                                                   @Parameter(hidden = true) Caller caller) {
         long start = tickets.watchQueue(caller, lastEventId);
         return LiveResponses.ok(streams.open(new StreamSpec<>("user:" + caller.subject(), Set.of(LiveTopics.kind(TICKET_KIND)), start,
-                (after, limit) -> batch(tickets.queueChangesAfter(after, limit + 1), limit))));
+                (after, limit, changes) -> batch(tickets.queueChangesAfter(after, limit + 1), limit))));
     }
 
     static LiveBatch<Long> batch(List<TicketChange> changes, int limit) {
