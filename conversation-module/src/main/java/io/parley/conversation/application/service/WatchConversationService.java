@@ -60,43 +60,35 @@ public class WatchConversationService implements WatchConversationUseCase {
 
     /**
      * No transaction: under READ COMMITTED it would not give one snapshot anyway, only two more round trips
-     * per event. Messages come first, the ticket and the conversation only when no message waits.
+     * per event. Messages come first, the ticket and the conversation only when no message waits. A new
+     * message (the common event) is the one statement; the conversation itself is read only when its status
+     * may have changed (closed, erased: an erased conversation has no messages, and its own notification
+     * ends the stream).
      */
     @Override
     public ConversationChanges changesAfter(ConversationWatch watch, ConversationPosition position, int limit,
                                             Set<ConversationChangeKind> kinds) {
-        if (kinds.contains(ConversationChangeKind.STATUS)) {
-            return everythingAfter(watch, position, limit);
-        }
         if (kinds.isEmpty()) {
             return new ConversationChanges(List.of(), false, Optional.empty(), Optional.empty(), false);
         }
-        // a new message (or a ticket change): the one statement; an erased conversation has no messages and
-        // its own notification (STATUS) ends the stream
-        List<Message> page = messages.page(watch.conversationId(), position.seq(), Long.MAX_VALUE, limit + 1);
-        if (page.size() > limit) {
-            return new ConversationChanges(page.subList(0, limit), true, Optional.empty(), Optional.empty(), false);
+        boolean status = kinds.contains(ConversationChangeKind.STATUS);
+        Optional<Conversation> conversation = Optional.empty();
+        if (status) {
+            conversation = conversations.load(watch.conversationId(), ConversationScope.SYSTEM);
+            if (conversation.isEmpty()) {
+                return ConversationChanges.erased();
+            }
         }
-        Optional<TicketFeed.TicketChange> ticket = kinds.contains(ConversationChangeKind.TICKET)
-                ? ticketAfter(watch, position)
-                : Optional.empty();
-        return new ConversationChanges(page, false, ticket, Optional.empty(), false);
-    }
-
-    private ConversationChanges everythingAfter(ConversationWatch watch, ConversationPosition position, int limit) {
-        Optional<Conversation> found = conversations.load(watch.conversationId(), ConversationScope.SYSTEM);
-        if (found.isEmpty()) {
-            return ConversationChanges.erased();
-        }
-        Conversation conversation = found.get();
-        List<Message> page = conversation.lastSeq() > position.seq()
-                ? messages.page(conversation.id(), position.seq(), Long.MAX_VALUE, limit + 1)
+        List<Message> page = conversation.map(found -> found.lastSeq() > position.seq()).orElse(true)
+                ? messages.page(watch.conversationId(), position.seq(), Long.MAX_VALUE, limit + 1)
                 : List.of();
         if (page.size() > limit) {
             return new ConversationChanges(page.subList(0, limit), true, Optional.empty(), Optional.empty(), false);
         }
-        Optional<TicketFeed.TicketChange> ticket = ticketAfter(watch, position);
-        Optional<Conversation> closed = !position.closed() && !conversation.isOpen() ? Optional.of(conversation) : Optional.empty();
+        Optional<TicketFeed.TicketChange> ticket = status || kinds.contains(ConversationChangeKind.TICKET)
+                ? ticketAfter(watch, position)
+                : Optional.empty();
+        Optional<Conversation> closed = conversation.filter(found -> !position.closed() && !found.isOpen());
         return new ConversationChanges(page, false, ticket, closed, false);
     }
 
