@@ -8,7 +8,6 @@ public final class Text {
     /** Compiled once: {@code String.replaceAll} compiles its pattern at every call (a message append makes a preview). */
     private static final Pattern WHITESPACE_RUN = Pattern.compile("\\s+");
 
-
     private Text() {
     }
 
@@ -41,8 +40,7 @@ public final class Text {
 
     /** At most {@code max} code points, cut at the last word boundary and marked with an ellipsis when cut. */
     public static String preview(String value, int max) {
-        String stripped = value.strip();
-        String trimmed = hasWhitespaceToCollapse(stripped) ? WHITESPACE_RUN.matcher(stripped).replaceAll(" ") : stripped;
+        String trimmed = WHITESPACE_RUN.matcher(value.strip()).replaceAll(" ");
         if (trimmed.codePointCount(0, trimmed.length()) <= max) {
             return trimmed;
         }
@@ -50,18 +48,5 @@ public final class Text {
         int space = trimmed.lastIndexOf(' ', end);
         String cut = space > 0 ? trimmed.substring(0, space) : trimmed.substring(0, end);
         return cut.stripTrailing() + "…";
-    }
-
-    /** Whether {@code \\s+} would change the text: two spaces in a row, or a tab, line break, form feed or vertical tab. */
-    private static boolean hasWhitespaceToCollapse(String text) {
-        boolean previousSpace = false;
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            if (c == '\t' || c == '\n' || c == '\u000B' || c == '\f' || c == '\r' || (c == ' ' && previousSpace)) {
-                return true;
-            }
-            previousSpace = c == ' ';
-        }
-        return false;
     }
 }
