@@ -8,12 +8,21 @@ bench/run-spans.sh) of one request: an append, or a batch of spans. The transact
 statement for statement, in order, with the bound parameters replaced by expressions that vary per
 transaction as the service's values vary per request:
   the captured conversation id  -> bench.conversation(:c)   (a random conversation of the benchmark)
-  any other UUID                -> bench.uuid7()            (a new time-ordered id, as Ids.newId makes)
+  any other UUID                -> a new id of the same version: bench.uuid7() (time-ordered, as Ids.newId
+                                   makes) or gen_random_uuid() (random, as a client's span ids are): the
+                                   indexes take random ids at a higher cost than ordered ones
   a timestamp                   -> now()
   the captured content          -> a unique text of the same shape as bench/load.lua sends
-  NULL, a number                -> as is;  any other value -> the same value as a literal
+  NULL                          -> as is
   an array of uuids (a batch)   -> one new id per element, or one repeated (all equal: the batch's trace id), or
-                                   the benchmark's conversation repeated; any other array -> as a literal
+                                   the benchmark's conversation repeated
+  any other value (a number, a role, an array of names or of JSON payloads)
+                                -> a pgbench variable holding the captured text, so that it is bound as a
+                                   parameter (pgbench -M prepared) and parsed by PostgreSQL at every
+                                   transaction, as the service's is: a literal would be parsed once, when the
+                                   statement is prepared, and the floor would skip work the service cannot.
+                                   The script's header lists them as "-- define NAME=VALUE" lines; the
+                                   benchmark passes each as -DNAME=VALUE (floor_defines in bench/lib.sh).
 Statements sent outside that transaction are listed on stderr and left out of the floor (the asynchronous
 request log's batched INSERT, a pool's liveness check): the floor then does less than the service, never more.
 Exits 1 when no statement carries the conversation id (the capture failed: no floor rather than a wrong one).
@@ -24,7 +33,6 @@ import sys
 PREFIX = re.compile(r"^\S+@\S+ (LOG|DETAIL|ERROR|STATEMENT|HINT|CONTEXT):\s+(.*)$")
 UUID = re.compile(r"^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$")
 TIMESTAMP = re.compile(r"^\d{4}-\d{2}-\d{2}[ T]\d{2}:\d{2}:\d{2}(\.\d+)?([+-]\d{2}(:?\d{2})?|Z)?$")
-NUMBER = re.compile(r"^-?\d+(\.\d+)?$")
 PARAM = re.compile(r"\$(\d+)\b")
 
 
@@ -96,6 +104,11 @@ def array_elements(value):
     return [None if e == "NULL" else e for e in inner.split(",")] if inner else []
 
 
+def new_id(captured):
+    """A new id per transaction of the captured id's version (its 13th hex digit)."""
+    return "gen_random_uuid()" if captured[14] == "4" else "bench.uuid7()"
+
+
 def array_expression(elements, conversation):
     """A uuid array varied per transaction as the service's varies per request (a batch of spans): one new id
     per element when they differ, one new id repeated when they are all the same (a batch's trace id), the
@@ -106,17 +119,18 @@ def array_expression(elements, conversation):
     if all(e == conversation for e in elements):
         return f"array_fill(bench.conversation(:c), ARRAY[{n}])"
     if len(set(elements)) == 1:
-        return f"array_fill(bench.uuid7(), ARRAY[{n}])"
-    return f"ARRAY(SELECT bench.uuid7() FROM generate_series(1, {n}))"
+        return f"array_fill({new_id(elements[0])}, ARRAY[{n}])"
+    return f"ARRAY(SELECT {new_id(elements[0])} FROM generate_series(1, {n}))"
 
 
-def expression(value, conversation, content):
+def expression(value, conversation, content, bind):
     if value is None:
         return "NULL"
     elements = array_elements(value)
     if elements is not None:
         varied = array_expression(elements, conversation)
-        return varied if varied is not None else literal(value)
+        if varied is not None:
+            return varied
     if value == conversation:
         return "bench.conversation(:c)"
     if value == content:
@@ -124,12 +138,10 @@ def expression(value, conversation, content):
         return ("('bench message ' || :client_id || '-' || (random() * 2147483647)::bigint || "
                 + literal(content[content.index(":"):] if ":" in content else "") + ")")
     if UUID.match(value):
-        return "bench.uuid7()"
+        return new_id(value)
     if TIMESTAMP.match(value):
         return "now()"
-    if NUMBER.match(value):
-        return value
-    return literal(value)
+    return bind(value)
 
 
 def main():
@@ -159,11 +171,22 @@ def main():
                   + " | ".join(" ".join(s.split())[:100] for s, _ in t), file=sys.stderr)
     print("-- Generated by bench/floor_from_capture.py from the statements the service sent for one request")
     print(f"-- (results/{'/'.join(path.split('/')[-2:])}): the same statements in the same order, parameters varied per transaction.")
-    print("\\set c random(1, :nconv)")
-    for sql, params in carrying[0]:
-        text = PARAM.sub(lambda m: expression(params[int(m.group(1))], conversation, content), sql)
+    defines, script = [], []
+    for index, (sql, params) in enumerate(carrying[0], start=1):
+        def bind(value, n):
+            if "\n" in value or "\r" in value:  # cannot travel as -DNAME=VALUE: a literal (parsed once)
+                print(f"floor_from_capture: statement {index} parameter ${n} is a literal (a line break)", file=sys.stderr)
+                return literal(value)
+            name = f"s{index}p{n}"
+            defines.append(f"-- define {name}={value}")
+            return f":{name}"
+        text = PARAM.sub(lambda m: expression(params[int(m.group(1))], conversation, content,
+                                              lambda v, n=m.group(1): bind(v, n)), sql)
         lines = [line for line in text.splitlines() if line.strip()]
-        print("\n".join(lines).rstrip().rstrip(";") + ";")
+        script.append("\n".join(lines).rstrip().rstrip(";") + ";")
+    print("\n".join(defines))
+    print("\\set c random(1, :nconv)")
+    print("\n".join(script))
     return 0
 
 

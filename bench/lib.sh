@@ -184,6 +184,10 @@ pgbench_run() {
       printf "%.1f %.2f %.2f %d 0\n", tps, p50 / 1000, p99 / 1000, NR }'
 }
 
+# floor_defines FLOOR_SCRIPT: one -DNAME=VALUE option a line, the parameters a generated floor binds (its
+# "-- define NAME=VALUE" header, written by bench/floor_from_capture.py); read with mapfile -t
+floor_defines() { sed -n 's/^-- define /-D/p' "$1"; }
+
 ratio() { awk -v a="$1" -v b="$2" 'BEGIN { if (b == 0) print "n/a"; else printf "%.2f", a / b }'; }
 
 # CPU split of the machine over a run: the service JVM, PostgreSQL (all its processes), wrk/pgbench, the rest.

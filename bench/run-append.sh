@@ -52,7 +52,8 @@ python3 "$BENCH_DIR/floor_from_capture.py" "$OUT/captured-sql.txt" "$(conversati
 psql -qAt -d postgres -c "ALTER DATABASE $BENCH_DB RESET log_statement"
 stop_service
 # the generated floor must run without an error before it is a floor
-pgbench -n -M prepared -t 3 -f "$FLOOR" -D nconv=1000 "$BENCH_DB" >"$WORK/floor-check.txt" 2>&1 && ! grep -qi error "$WORK/floor-check.txt" \
+mapfile -t FLOOR_DEFINES < <(floor_defines "$FLOOR")
+pgbench -n -M prepared -t 3 -f "$FLOOR" -D nconv=1000 "${FLOOR_DEFINES[@]}" "$BENCH_DB" >"$WORK/floor-check.txt" 2>&1 && ! grep -qi error "$WORK/floor-check.txt" \
   || { cat "$WORK/floor-check.txt" >&2; echo "the generated floor does not run" >&2; exit 1; }
 psql_bench -c "TRUNCATE conversation.messages CASCADE" -c "UPDATE conversation.conversations SET last_seq = 0, summary = NULL" -c "VACUUM ANALYZE" 2>/dev/null
 
@@ -74,7 +75,7 @@ for nconv in $CONVERSATIONS; do
     # a short warm-up at this concurrency (JIT, pool) that is not measured
     wrk_run "$c" 3 "$BENCH_DIR/load.lua" "http://127.0.0.1:$PORT" "$WORK/ids-$nconv" append >/dev/null
     read -r s_rps s_p50 s_p99 s_n s_err < <(wrk_run "$c" "$DURATION" "$BENCH_DIR/load.lua" "http://127.0.0.1:$PORT" "$WORK/ids-$nconv" append)
-    read -r f_tps f_p50 f_p99 f_n f_err < <(pgbench_run "$c" "$DURATION" "$FLOOR" -D nconv="$nconv")
+    read -r f_tps f_p50 f_p99 f_n f_err < <(pgbench_run "$c" "$DURATION" "$FLOOR" -D nconv="$nconv" "${FLOOR_DEFINES[@]}")
     r="$(ratio "$s_rps" "$f_tps")"
     p99x="$(ratio "$s_p99" "$f_p99")"
     total=$((total + 1))
