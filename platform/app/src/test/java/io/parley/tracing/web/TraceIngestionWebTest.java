@@ -99,6 +99,24 @@ class TraceIngestionWebTest extends WebTest {
     }
 
     @Test
+    void every_span_naming_a_missing_conversation_is_named_though_the_database_reports_one() {
+        var body = assertProblem(post(batch(span(Ids.newId()), span(conversation), span(Ids.newId()))), 422);
+
+        assertEquals(List.of(Map.of("field", "spans[0].conversation_id", "message", "no such conversation"),
+                Map.of("field", "spans[2].conversation_id", "message", "no such conversation")), body.get("errors"));
+    }
+
+    @Test
+    void a_refused_batch_claims_no_span_id_so_the_same_spans_are_accepted_once_mended() {
+        var good = span(conversation);
+        var orphan = span(Ids.newId());
+        assertProblem(post(batch(good, orphan)), 422);
+
+        assertEquals(Map.of("accepted", 2, "duplicates", 0, "redactions", 0),
+                post(batch(good, with(orphan, "conversation_id", conversation.toString()))).map());
+    }
+
+    @Test
     void a_missing_message_is_422_naming_the_span_and_nothing_is_written() {
         UUID message = Fixtures.message(conversation, "assistant", "hello");
         var body = assertProblem(post(batch(with(span(conversation), "message_id", message.toString()),

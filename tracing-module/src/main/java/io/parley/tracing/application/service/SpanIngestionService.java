@@ -15,7 +15,6 @@ import io.parley.tracing.application.port.in.IngestSpansUseCase;
 import io.parley.tracing.application.port.out.SaveSpansPort;
 import io.parley.tracing.domain.Span;
 import io.parley.tracing.domain.SpanPayload;
-import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 
@@ -28,8 +27,10 @@ import java.util.Set;
 import java.util.UUID;
 
 /**
- * Validates a batch as a whole, redacts payloads and error texts, checks that every conversation
- * exists, then stores the batch in one statement that skips ids already stored.
+ * Validates a batch as a whole, redacts payloads and error texts, then stores the batch in one statement
+ * that skips ids already stored: one round trip and no transaction of its own (the statement is atomic).
+ * The conversations are not looked up first: their foreign key refuses an unknown one, and only then are they
+ * looked up, to name every span that names a missing one.
  */
 @Singleton
 public class SpanIngestionService implements IngestSpansUseCase {
@@ -63,7 +64,6 @@ public class SpanIngestionService implements IngestSpansUseCase {
     }
 
     @Override
-    @Transactional
     public IngestResult ingest(IngestSpansCommand command, Caller caller) {
         if (!caller.has(Role.SERVICE)) {
             throw new ForbiddenException("Only the service records agent traces.");
@@ -71,7 +71,6 @@ public class SpanIngestionService implements IngestSpansUseCase {
         int offered = command.offered();
         try {
             RedactedBatch batch = redact(command.spans());
-            requireConversations(batch.spans());
             List<Span> unique = firstOfEachId(batch.spans());
             int inserted = insert(unique, batch.spans());
             accepted.increment(inserted);
@@ -116,6 +115,7 @@ public class SpanIngestionService implements IngestSpansUseCase {
         return new RedactedBatch(redacted, count);
     }
 
+    /** Only after the store refused a reference: asks once per conversation, names every span of a missing one. */
     private void requireConversations(List<Span> spans) {
         Map<UUID, Boolean> exists = new LinkedHashMap<>();
         List<FieldError> errors = new ArrayList<>();
@@ -144,7 +144,8 @@ public class SpanIngestionService implements IngestSpansUseCase {
         try {
             return store.insertNew(unique);
         } catch (SaveSpansPort.MissingReferenceException e) {
-            // a message that does not exist (or a conversation erased since the check above)
+            requireConversations(all);
+            // a message that does not exist (or a conversation erased since the lookup just made)
             List<FieldError> errors = new ArrayList<>();
             for (int i = 0; i < all.size(); i++) {
                 UUID named = "message_id".equals(e.field()) ? all.get(i).messageId() : all.get(i).conversationId();

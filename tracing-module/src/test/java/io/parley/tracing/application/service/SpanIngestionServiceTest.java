@@ -34,7 +34,6 @@ import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.anyInt;
 import static org.mockito.ArgumentMatchers.anyList;
 import static org.mockito.Mockito.lenient;
-import static org.mockito.Mockito.never;
 import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.verifyNoInteractions;
 import static org.mockito.Mockito.when;
@@ -132,7 +131,17 @@ class SpanIngestionServiceTest {
     }
 
     @Test
-    void a_batch_naming_a_missing_conversation_is_refused_with_the_index_and_nothing_is_stored() {
+    void a_valid_batch_is_stored_without_looking_up_its_conversations() {
+        when(store.insertNew(anyList())).thenReturn(1);
+
+        service.ingest(batch(span(id(1), CONVERSATION, null, null, null)), SERVICE);
+
+        verifyNoInteractions(conversations); // the foreign key is the check: one round trip
+    }
+
+    @Test
+    void a_batch_naming_a_missing_conversation_is_refused_with_the_index_of_every_span_that_names_it() {
+        when(store.insertNew(anyList())).thenThrow(new SaveSpansPort.MissingReferenceException("conversation_id", OTHER_CONVERSATION));
         when(conversations.find(OTHER_CONVERSATION)).thenReturn(Optional.empty());
 
         var e = assertThrows(RuleViolationException.class, () -> service.ingest(batch(span(id(1), CONVERSATION, null, null, null),
@@ -140,9 +149,22 @@ class SpanIngestionServiceTest {
 
         assertEquals(List.of(new FieldError("spans[1].conversation_id", "no such conversation"),
                 new FieldError("spans[2].conversation_id", "no such conversation")), e.errors());
-        verify(store, never()).insertNew(anyList());
         verify(conversations).find(OTHER_CONVERSATION); // once per conversation, not per span
         assertEquals(3.0, counted("rejected"));
+    }
+
+    @Test
+    void every_missing_conversation_is_named_though_the_database_reports_only_the_first() {
+        UUID third = UUID.fromString("0193a1b2-0000-7000-8000-000000000003");
+        when(store.insertNew(anyList())).thenThrow(new SaveSpansPort.MissingReferenceException("conversation_id", OTHER_CONVERSATION));
+        when(conversations.find(OTHER_CONVERSATION)).thenReturn(Optional.empty());
+        when(conversations.find(third)).thenReturn(Optional.empty());
+
+        var e = assertThrows(RuleViolationException.class, () -> service.ingest(batch(span(id(1), OTHER_CONVERSATION, null, null, null),
+                span(id(2), CONVERSATION, null, null, null), span(id(3), third, null, null, null)), SERVICE));
+
+        assertEquals(List.of(new FieldError("spans[0].conversation_id", "no such conversation"),
+                new FieldError("spans[2].conversation_id", "no such conversation")), e.errors());
     }
 
     @Test
