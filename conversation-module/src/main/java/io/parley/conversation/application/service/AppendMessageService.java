@@ -1,6 +1,5 @@
 package io.parley.conversation.application.service;
 
-import io.micronaut.transaction.annotation.Transactional;
 import io.parley.conversation.api.OverLimit;
 import io.parley.conversation.application.port.in.AppendMessageCommand;
 import io.parley.conversation.application.port.in.AppendMessageUseCase;
@@ -30,7 +29,6 @@ public class AppendMessageService implements AppendMessageUseCase {
     }
 
     @Override
-    @Transactional
     public AppendResult append(AppendMessageCommand command, Caller caller) {
         if (command.conversation() instanceof ConversationRef.ById byId && ConversationAccess.actsOnAny(caller)) {
             // admins and the AI backend may write every role in every conversation: nothing to look up before the

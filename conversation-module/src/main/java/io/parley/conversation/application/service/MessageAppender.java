@@ -1,6 +1,5 @@
 package io.parley.conversation.application.service;
 
-import io.micronaut.transaction.annotation.Transactional;
 import io.parley.conversation.api.OverLimit;
 import io.parley.conversation.application.port.out.AppendMessagePort;
 import io.parley.conversation.application.port.out.AppendMessagePort.AppendOutcome;
@@ -64,9 +63,10 @@ class MessageAppender {
 
     /**
      * Appends with the next seq. A missing conversation is a 404 before any rule about the content (422), so a
-     * caller need not look it up first; a closed one is a 409.
+     * caller need not look it up first; a closed one is a 409. No transaction of its own: without an idempotency
+     * key the append is one statement, atomic alone (the REST route sends nothing else for a service caller);
+     * the port keeps a keyed append in one transaction; a caller's transaction (the chat turn) is joined.
      */
-    @Transactional
     Appended append(Request request, OverLimit overLimit) {
         Redacted<String> content;
         try {

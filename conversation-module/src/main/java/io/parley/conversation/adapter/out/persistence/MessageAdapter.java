@@ -3,6 +3,7 @@ package io.parley.conversation.adapter.out.persistence;
 import io.micronaut.data.connection.annotation.Connectable;
 import io.micronaut.data.jdbc.runtime.JdbcOperations;
 import io.micronaut.json.JsonMapper;
+import io.micronaut.transaction.TransactionOperations;
 import io.parley.conversation.application.port.out.AppendMessagePort;
 import io.parley.conversation.application.port.out.LoadMessagesPort;
 import io.parley.conversation.domain.Message;
@@ -70,18 +71,28 @@ class MessageAdapter implements AppendMessagePort, LoadMessagesPort {
 
     private final JdbcOperations jdbc;
     private final JsonMapper json;
+    private final TransactionOperations<Connection> transactions;
 
-    MessageAdapter(JdbcOperations jdbc, JsonMapper json) {
+    MessageAdapter(JdbcOperations jdbc, JsonMapper json, TransactionOperations<Connection> transactions) {
         this.jdbc = jdbc;
         this.json = json;
+        this.transactions = transactions;
     }
 
+    /**
+     * Without an idempotency key: one statement, atomic alone (in the caller's transaction when there is one,
+     * else its own). With a key: a transaction (the caller's, or a new one), because a repeated key must give
+     * back the seq its statement took.
+     */
     @Override
     public AppendOutcome append(NewMessage message) {
         if (message.idempotencyKey() == null) {
             return insert(message).<AppendOutcome>map(Appended::new).orElseGet(NotOpen::new);
         }
-        Connection connection = jdbc.getConnection();
+        return transactions.executeWrite(status -> appendOnce(message, status.getConnection()));
+    }
+
+    private AppendOutcome appendOnce(NewMessage message, Connection connection) {
         try {
             Savepoint beforeAppend = connection.setSavepoint();
             Optional<Message> inserted = insert(message);
