@@ -40,7 +40,7 @@ require_tools() {
 ensure_jar() {
   if [ ! -f "$JAR" ] || [ "${BENCH_BUILD:-0}" = 1 ]; then
     log "building $JAR"
-    (cd "$ROOT" && mvn -B -o -q -DskipTests package >&2)
+    (cd "$ROOT" && mvn -B -o -q -DskipTests clean package >&2)
   fi
 }
 

@@ -6,7 +6,7 @@
 # BENCH_BUILD=1 rebuilds the jar first (do it after merging new code). Each script can also be run alone.
 set -uo pipefail
 cd "$(dirname "$0")"
-[ "${BENCH_BUILD:-0}" = 1 ] && (cd .. && mvn -B -o -q -DskipTests package)
+[ "${BENCH_BUILD:-0}" = 1 ] && (cd .. && mvn -B -o -q -DskipTests clean package)
 SCENARIOS="${SCENARIOS:-append o1 spans retention footprint}"
 mkdir -p results
 start=$(date +%s)
