@@ -26,6 +26,11 @@ transaction as the service's values vary per request:
 Statements sent outside that transaction are listed on stderr and left out of the floor (the asynchronous
 request log's batched INSERT, a pool's liveness check): the floor then does less than the service, never more.
 Exits 1 when no statement carries the conversation id (the capture failed: no floor rather than a wrong one).
+
+Usage: floor_from_capture.py --check CAPTURED_SQL FLOOR_SCRIPT MARKER
+checks a hand-written floor (bench/sql/append-bare.pgbench) against a capture instead: the transaction of the
+capture whose statements contain MARKER must send the floor's statements, kind for kind, in order (the first two
+words of each: BEGIN, WITH next, COMMIT...). Exits 1, naming both sequences, when they differ.
 """
 import re
 import sys
@@ -144,7 +149,36 @@ def expression(value, conversation, content, bind):
     return bind(value)
 
 
+def kinds(statements_sql):
+    return [" ".join(sql.split()[:2]).rstrip(";").upper() for sql in statements_sql if sql.strip()]
+
+
+def check(capture, floor, marker):
+    with open(capture, encoding="utf-8", errors="replace") as f:
+        sent = statements(f)
+    marked = [i for i, (sql, _) in enumerate(sent) if marker in sql]
+    if not marked:
+        print(f"floor_from_capture: no captured statement contains {marker!r}", file=sys.stderr)
+        return 1
+    i = marked[0]
+    start, end = i, i  # widen to the transaction around it, when there is one
+    if i > 0 and sent[i - 1][0].upper().startswith("BEGIN"):
+        start = i - 1
+        while end + 1 < len(sent) and not sent[end][0].upper().startswith(("COMMIT", "ROLLBACK")):
+            end += 1
+    captured = kinds(sql for sql, _ in sent[start:end + 1])
+    with open(floor, encoding="utf-8") as f:
+        body = "\n".join(line for line in f if not line.lstrip().startswith(("--", "\\")))
+    floored = kinds(body.split(";\n"))
+    if captured != floored:
+        print(f"floor_from_capture: {floor} sends {floored}, the service sent {captured}: the floor has drifted", file=sys.stderr)
+        return 1
+    return 0
+
+
 def main():
+    if sys.argv[1] == "--check":
+        return check(*sys.argv[2:5])
     path, conversation, content = sys.argv[1:4]
     with open(path, encoding="utf-8", errors="replace") as f:
         sent = statements(f)

@@ -16,8 +16,8 @@
 #      followed streams (one on each conversation wrk appends to: every append is read back and delivered), in the
 #      order none, idle, followed, followed, idle, none (linear drift cancels; the notification connection stays
 #      open once a stream was opened, so the last "none" has it and the first does not). The floor
-#      is bench/sql/append-bare.pgbench: exactly what the service sends for a service caller's append (BEGIN; the
-#      seq-update + insert statement; COMMIT: results/live/captured-sql.txt), including the product's NOTIFY
+#      is bench/sql/append-bare.pgbench: exactly what the service sends for a service caller's append (the
+#      seq-update + insert statement, autocommitted; checked against results/live/captured-sql.txt), including the product's NOTIFY
 #      trigger; once it also runs without the trigger (session_replication_role = replica) to show what NOTIFY
 #      costs PostgreSQL. Target: ratio with 1,000 streams within 10 % of the ratio without.
 #   Each throughput point also prints the service JVM's CPU time per append (what a followed stream's read and
@@ -126,6 +126,8 @@ if [ -n "$PGLOG" ]; then
   tail -c +"$((before + 1))" "$PGLOG" | awk -v db="@$BENCH_DB " '
     /^[0-9]{4}-[0-9]{2}-[0-9]{2} / { keep = index($0, db) > 0; if (keep) { sub(/^[^]]*] /, "") } }
     keep' >"$OUT/captured-sql.txt" || true
+  python3 "$BENCH_DIR/floor_from_capture.py" --check "$OUT/captured-sql.txt" "$BENCH_DIR/sql/append-bare.pgbench" \
+    "INSERT INTO conversation.messages" || { echo "no floor: bench/sql/append-bare.pgbench no longer sends what the service sends" >&2; exit 1; }
 fi
 wait "$capture_stream" || true
 psql -qAt -d postgres -c "ALTER DATABASE $BENCH_DB RESET log_statement"

@@ -91,6 +91,8 @@ if [ -n "$PGLOG" ]; then
   tail -c +"$((before + 1))" "$PGLOG" | awk -v db="@$BENCH_DB " '
     /^[0-9]{4}-[0-9]{2}-[0-9]{2} / { keep = index($0, db) > 0; if (keep) { sub(/^[^]]*] /, "") } }
     keep' >"$OUT/captured-sql.txt" || true
+  python3 "$BENCH_DIR/floor_from_capture.py" --check "$OUT/captured-sql.txt" "$BENCH_DIR/sql/append-bare.pgbench" \
+    "INSERT INTO conversation.messages" || { echo "no floor: bench/sql/append-bare.pgbench no longer sends what the service sends" >&2; exit 1; }
 fi
 psql -qAt -d postgres -c "ALTER DATABASE $BENCH_DB RESET log_statement"
 stop_service
