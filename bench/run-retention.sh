@@ -2,7 +2,7 @@
 # Benchmark 4: retention under load. Generates 1 M expired messages with SQL (20,000 closed conversations of
 # 50 messages, ended 200 days ago: older than the 90-day window), measures the append p99 (wrk, 8 connections,
 # 1,000 open conversations) before, then again while POST /api/v1/admin/retention/run purges them.
-# Prints purge rows/s and the ratio p99 during / p99 before (target <= 2).
+# Prints purge rows/s and the ratio p99 during / p99 before (target <= 1.5, issue 18; it was 2 before).
 #   DURATION=15  CONNECTIONS=8  EXPIRED_CONVERSATIONS=20000  MESSAGES_EACH=50
 #   PARLEY_RETENTION_BATCH_BUDGET (service default 50ms: conversation batches are time-boxed),
 #   PARLEY_RETENTION_BATCH_SIZE (service default 100: the most conversations a batch may take), PARLEY_RETENTION_PAUSE (200ms)
@@ -60,5 +60,5 @@ left="$(psql_bench -c "SELECT count(*) FROM conversation.conversations WHERE sta
 {
   echo "during:  append $d_rps req/s p50 $d_p50 ms p99 $d_p99 ms errors $d_err (window ${seconds}s + 1 s before) | load $(load_avg)"
   echo "retention run: ${seconds}s, deleted ${deleted_messages:-?} messages + ${deleted_conversations:-?} conversations ($left closed left) = $(awk -v m="${deleted_messages:-0}" -v c="${deleted_conversations:-0}" -v s="$seconds" 'BEGIN { printf "%.0f", (m + c) / s }') rows/s ($(awk -v m="${deleted_messages:-0}" -v s="$seconds" 'BEGIN { printf "%.0f", m / s }') messages/s)"
-  echo "ratio append p99 during / before: $(ratio "$d_p99" "$b_p99")  (target <= 2); p50: $(ratio "$d_p50" "$b_p50")"
+  echo "ratio append p99 during / before: $(ratio "$d_p99" "$b_p99")  (target <= 1.5); p50: $(ratio "$d_p50" "$b_p50")"
 } | tee -a "$summary"
