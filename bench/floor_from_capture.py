@@ -149,6 +149,23 @@ def expression(value, conversation, content, bind):
     return bind(value)
 
 
+def grouped(sent):
+    """The statements in transactions: BEGIN .. COMMIT/ROLLBACK, or a lone statement (autocommit)."""
+    transactions, open_tx = [], None
+    for sql, params in sent:
+        word = sql.split(None, 1)[0].upper().rstrip(";") if sql else ""
+        if word in ("BEGIN", "START"):
+            open_tx = [(sql, params)]
+        elif open_tx is not None:
+            open_tx.append((sql, params))
+            if word in ("COMMIT", "ROLLBACK", "END"):
+                transactions.append(open_tx)
+                open_tx = None
+        else:
+            transactions.append([(sql, params)])
+    return transactions
+
+
 def kinds(statements_sql):
     return [" ".join(sql.split()[:2]).rstrip(";").upper() for sql in statements_sql if sql.strip()]
 
@@ -156,17 +173,11 @@ def kinds(statements_sql):
 def check(capture, floor, marker):
     with open(capture, encoding="utf-8", errors="replace") as f:
         sent = statements(f)
-    marked = [i for i, (sql, _) in enumerate(sent) if marker in sql]
+    marked = [t for t in grouped(sent) if any(marker in sql for sql, _ in t)]
     if not marked:
         print(f"floor_from_capture: no captured statement contains {marker!r}", file=sys.stderr)
         return 1
-    i = marked[0]
-    start, end = i, i  # widen to the transaction around it, when there is one
-    if i > 0 and sent[i - 1][0].upper().startswith("BEGIN"):
-        start = i - 1
-        while end + 1 < len(sent) and not sent[end][0].upper().startswith(("COMMIT", "ROLLBACK")):
-            end += 1
-    captured = kinds(sql for sql, _ in sent[start:end + 1])
+    captured = kinds(sql for sql, _ in marked[0])
     with open(floor, encoding="utf-8") as f:
         body = "\n".join(line for line in f if not line.lstrip().startswith(("--", "\\")))
     floored = kinds(body.split(";\n"))
@@ -182,19 +193,7 @@ def main():
     path, conversation, content = sys.argv[1:4]
     with open(path, encoding="utf-8", errors="replace") as f:
         sent = statements(f)
-    # transactions: BEGIN .. COMMIT/ROLLBACK, or a lone statement (autocommit)
-    transactions, open_tx = [], None
-    for sql, params in sent:
-        word = sql.split(None, 1)[0].upper().rstrip(";") if sql else ""
-        if word in ("BEGIN", "START"):
-            open_tx = [(sql, params)]
-        elif open_tx is not None:
-            open_tx.append((sql, params))
-            if word in ("COMMIT", "ROLLBACK", "END"):
-                transactions.append(open_tx)
-                open_tx = None
-        else:
-            transactions.append([(sql, params)])
+    transactions = grouped(sent)
     carrying = [t for t in transactions if any(conversation in s or any(conversation in (v or "") for v in p.values()) for s, p in t)]
     if len(carrying) != 1:
         print(f"floor_from_capture: {len(carrying)} transactions carry conversation {conversation} (expected 1)", file=sys.stderr)
