@@ -4,7 +4,6 @@ import io.micronaut.context.annotation.Requires;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.core.order.Ordered;
 import io.micronaut.http.HttpHeaders;
-import io.micronaut.http.HttpMethod;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.annotation.RequestFilter;
@@ -23,7 +22,7 @@ import java.util.concurrent.CompletionStage;
  * limit, headers and body), only earlier; a write with a token always goes on to {@link RateLimitFilter}
  * (its key, the token's {@code sub}, is known only after authentication).
  */
-@ServerFilter(value = "/api/**", methods = {HttpMethod.POST, HttpMethod.PUT, HttpMethod.PATCH, HttpMethod.DELETE})
+@ServerFilter(ServerFilter.MATCH_ALL_PATTERN) // the writes RateLimitFilter limits, chosen in the filter
 @Requires(property = RateLimitSettings.ENABLED, notEquals = "false")
 final class EarlyRefusalFilter implements Ordered {
 
@@ -47,7 +46,7 @@ final class EarlyRefusalFilter implements Ordered {
     @RequestFilter
     CompletionStage<@Nullable HttpResponse<?>> refuseEmptyGuestAddress(HttpRequest<?> request) {
         // any Authorization header is a token attempt: authenticated (RateLimitFilter) or refused with 401
-        if (request.getHeaders().contains(HttpHeaders.AUTHORIZATION)) {
+        if (!RateLimitFilter.isLimited(request) || request.getHeaders().contains(HttpHeaders.AUTHORIZATION)) {
             return RateLimitFilter.PROCEED;
         }
         Decision refusal = limiter.refuseAtOnce(Limit.GUEST_ADDRESS, addresses.clientKey(request));

@@ -17,6 +17,7 @@ import io.micronaut.http.uri.UriMatchInfo;
 import io.micronaut.security.authentication.Authentication;
 import io.parley.app.ratelimit.RateLimiter.Charge;
 import io.parley.app.ratelimit.RateLimiter.Decision;
+import io.parley.kernel.FilterScope;
 import io.parley.kernel.RateLimitRefusal;
 import io.parley.kernel.Role;
 
@@ -45,7 +46,7 @@ import java.util.concurrent.CompletionStage;
  * authentication and before the body was read. Both answer through {@link RefusalResponses}: not request-logged ({@link RateLimitRefusal}),
  * and the {@link Tarpit} holds back the answers to a key refused again and again.
  */
-@ServerFilter(value = "/api/**", methods = {HttpMethod.POST, HttpMethod.PUT, HttpMethod.PATCH, HttpMethod.DELETE})
+@ServerFilter(ServerFilter.MATCH_ALL_PATTERN) // writes of /api/** only, chosen in the filter (FilterScope)
 @Requires(property = RateLimitSettings.ENABLED, notEquals = "false")
 final class RateLimitFilter implements Ordered {
 
@@ -74,17 +75,25 @@ final class RateLimitFilter implements Ordered {
     @Override
     public int getOrder() {
         // after the security filter (the caller is known), RejectInvalidTokenFilter and StrictJsonBodyFilter
-        return ServerFilterPhase.SECURITY.after() + 1;
+        return ServerFilterPhase.SECURITY.after() + 2;
     }
 
     @RequestFilter
     CompletionStage<@Nullable HttpResponse<?>> check(HttpRequest<?> request, @Nullable @Body byte[] body) {
+        if (!isLimited(request)) {
+            return PROCEED;
+        }
         Decision decision = limiter.check(charges(request, body));
         if (decision.isAllowed()) {
             request.setAttribute(DECISION, decision);
             return PROCEED;
         }
         return refusals.refuse(request, decision);
+    }
+
+    /** The writes of the API: POST, PUT, PATCH and DELETE under {@code /api}. */
+    static boolean isLimited(HttpRequest<?> request) {
+        return FilterScope.writes(request.getMethodName()) && FilterScope.isApi(request.getPath());
     }
 
     @ResponseFilter

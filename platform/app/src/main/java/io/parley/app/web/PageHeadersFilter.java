@@ -12,6 +12,7 @@ import io.micronaut.http.annotation.RequestFilter;
 import io.micronaut.http.annotation.ResponseFilter;
 import io.micronaut.http.annotation.ServerFilter;
 import io.micronaut.http.filter.ServerFilterPhase;
+import io.parley.kernel.FilterScope;
 
 import java.net.URI;
 import java.util.List;
@@ -31,11 +32,12 @@ import java.util.regex.Pattern;
  * default {@code *}); it holds nothing but the guest's own session, and browsers partition a framed
  * page's storage by the embedding site.
  */
-@ServerFilter({"/console", "/console/**", "/chat", "/chat/**", "/assets/**"})
+@ServerFilter(ServerFilter.MATCH_ALL_PATTERN) // the pages' paths only, chosen in the filter (FilterScope)
 final class PageHeadersFilter implements Ordered {
 
     static final String CONSOLE = "/console";
     static final String CHAT = "/chat";
+    static final String ASSETS = "/assets";
     static final String BASE_POLICY = "default-src 'self'; script-src 'self'; style-src 'self'; connect-src 'self'; "
             + "img-src 'self' data:; font-src 'self'; object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors ";
     /** Host sources, schemes, {@code 'self'}, {@code 'none'} or {@code *}, separated by spaces: nothing that could end the directive. */
@@ -57,7 +59,8 @@ final class PageHeadersFilter implements Ordered {
     @Override
     public int getOrder() {
         // before security: the redirect needs no authentication, and headers go on every answer, 401/404 included
-        return ServerFilterPhase.FIRST.after();
+        // (+ 1: right after the request log, whose paths these never are; no two filters share an order)
+        return ServerFilterPhase.FIRST.after() + 1;
     }
 
     /**
@@ -67,6 +70,9 @@ final class PageHeadersFilter implements Ordered {
     @RequestFilter
     @Nullable
     HttpResponse<?> directory(HttpRequest<?> request) {
+        if (!isPage(request.getPath())) {
+            return null;
+        }
         if (request.getMethod() != HttpMethod.GET && request.getMethod() != HttpMethod.HEAD) {
             HttpStatus status = HttpStatus.METHOD_NOT_ALLOWED;
             return Problems.respond(HttpResponse.status(status), status, Problems.genericDetail(status), List.of(), Map.of())
@@ -82,8 +88,16 @@ final class PageHeadersFilter implements Ordered {
         return HttpResponse.permanentRedirect(URI.create(target));
     }
 
+    /** What the patterns {@code /console}, {@code /console/**}, {@code /chat}, {@code /chat/**} and {@code /assets/**} matched. */
+    static boolean isPage(String path) {
+        return FilterScope.under(path, CONSOLE) || FilterScope.under(path, CHAT) || FilterScope.under(path, ASSETS);
+    }
+
     @ResponseFilter
     void headers(HttpRequest<?> request, MutableHttpResponse<?> response) {
+        if (!isPage(request.getPath())) {
+            return;
+        }
         boolean chat = request.getPath().equals(CHAT) || request.getPath().startsWith(CHAT + "/");
         response.header("Content-Security-Policy", chat ? chatPolicy : consolePolicy);
         response.header("X-Content-Type-Options", "nosniff");

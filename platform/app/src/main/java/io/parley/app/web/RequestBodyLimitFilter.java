@@ -10,6 +10,7 @@ import io.micronaut.http.HttpStatus;
 import io.micronaut.http.annotation.RequestFilter;
 import io.micronaut.http.annotation.ServerFilter;
 import io.micronaut.http.filter.ServerFilterPhase;
+import io.parley.kernel.FilterScope;
 
 import java.util.List;
 import java.util.Map;
@@ -21,7 +22,7 @@ import java.util.Map;
  * filter that holds every other route to the smaller: a declared {@code Content-Length} is refused before
  * the body is read; a chunked body is measured once buffered ({@link #tooLarge}), before any controller runs.
  */
-@ServerFilter(value = ServerFilter.MATCH_ALL_PATTERN, methods = {HttpMethod.POST, HttpMethod.PUT, HttpMethod.PATCH})
+@ServerFilter(ServerFilter.MATCH_ALL_PATTERN) // POST, PUT and PATCH, chosen in the filter (FilterScope)
 final class RequestBodyLimitFilter implements Ordered {
 
     /** The one route allowed the large limit (docs/api.md, "Traces"). */
@@ -38,13 +39,17 @@ final class RequestBodyLimitFilter implements Ordered {
 
     @Override
     public int getOrder() {
-        // before authentication and before anything reads the body, as the server's own limit would
-        return ServerFilterPhase.FIRST.before();
+        // before authentication and before anything reads the body, as the server's own limit would; right after
+        // RequestIdFilter, so a 413 carries its X-Request-Id
+        return ServerFilterPhase.FIRST.before() + 1;
     }
 
     @RequestFilter
     @Nullable
     HttpResponse<?> checkDeclaredLength(HttpRequest<?> request) {
+        if (!FilterScope.sendsBody(request.getMethodName())) {
+            return null;
+        }
         long declared = request.getContentLength();
         return declared > limitFor(request) ? tooLarge() : null;
     }

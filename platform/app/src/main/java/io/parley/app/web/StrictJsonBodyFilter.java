@@ -5,7 +5,6 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.StreamReadFeature;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpHeaders;
-import io.micronaut.http.HttpMethod;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
@@ -15,6 +14,7 @@ import io.micronaut.http.annotation.RequestFilter;
 import io.micronaut.http.annotation.ServerFilter;
 import io.micronaut.http.filter.ServerFilterPhase;
 import io.micronaut.core.order.Ordered;
+import io.parley.kernel.FilterScope;
 
 import java.io.IOException;
 import java.nio.ByteBuffer;
@@ -42,7 +42,7 @@ import java.util.Map;
  * One streaming pass over the bytes, without building a tree; bodies are bounded per route by
  * {@link RequestBodyLimitFilter}.
  */
-@ServerFilter(value = ServerFilter.MATCH_ALL_PATTERN, methods = {HttpMethod.POST, HttpMethod.PUT, HttpMethod.PATCH})
+@ServerFilter(ServerFilter.MATCH_ALL_PATTERN) // POST, PUT and PATCH, chosen in the filter (FilterScope)
 final class StrictJsonBodyFilter implements Ordered {
 
     private final RequestBodyLimitFilter limits;
@@ -58,13 +58,14 @@ final class StrictJsonBodyFilter implements Ordered {
     @Override
     public int getOrder() {
         // after authentication: an anonymous caller of a protected route gets its 401 without the body being read
-        return ServerFilterPhase.SECURITY.after();
+        // and after RejectInvalidTokenFilter: a bad token is a 401 whatever the body
+        return ServerFilterPhase.SECURITY.after() + 1;
     }
 
     @RequestFilter
     @Nullable
     HttpResponse<?> check(HttpRequest<?> request, @Nullable @Body byte[] body) {
-        if (body == null || body.length == 0) {
+        if (body == null || body.length == 0 || !FilterScope.sendsBody(request.getMethodName())) {
             return null;
         }
         if (body.length > limits.limitFor(request)) {

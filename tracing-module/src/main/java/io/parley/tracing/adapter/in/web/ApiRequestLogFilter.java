@@ -1,21 +1,21 @@
 package io.parley.tracing.adapter.in.web;
 
-import io.micronaut.core.async.publisher.Publishers;
+import io.micronaut.core.order.Ordered;
 import io.micronaut.http.BasicHttpAttributes;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.MutableHttpResponse;
-import io.micronaut.http.annotation.Filter;
-import io.micronaut.http.filter.HttpServerFilter;
-import io.micronaut.http.filter.ServerFilterChain;
+import io.micronaut.http.annotation.RequestFilter;
+import io.micronaut.http.annotation.ResponseFilter;
+import io.micronaut.http.annotation.ServerFilter;
 import io.micronaut.http.filter.ServerFilterPhase;
 import io.micronaut.security.authentication.Authentication;
 import io.parley.kernel.Caller;
+import io.parley.kernel.FilterScope;
 import io.parley.kernel.Ids;
 import io.parley.kernel.RateLimitRefusal;
 import io.parley.kernel.Role;
 import io.parley.tracing.application.port.in.RecordApiRequestUseCase;
 import io.parley.tracing.domain.ApiRequest;
-import org.reactivestreams.Publisher;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -32,11 +32,17 @@ import java.util.Set;
  * Handing the line over only queues it, so the response is never held up by the log. A write the rate
  * limiter refused ({@link RateLimitRefusal}) is not logged: refusals are counted in the rate limiter's
  * metric, and a flood must not become a flood of rows.
+ *
+ * <p>Two method filters rather than a reactive {@code HttpServerFilter} (no publisher chain around every
+ * request), declared for every path and scoped here ({@link FilterScope}).
  */
-@Filter("/api/**")
-final class ApiRequestLogFilter implements HttpServerFilter {
+@ServerFilter(ServerFilter.MATCH_ALL_PATTERN)
+final class ApiRequestLogFilter implements Ordered {
 
     private static final Logger LOG = LoggerFactory.getLogger(ApiRequestLogFilter.class);
+    /** When the request arrived (Instant) and System.nanoTime() then, between the two halves. */
+    private static final String ARRIVED = ApiRequestLogFilter.class.getName() + ".arrived";
+    private static final String STARTED = ApiRequestLogFilter.class.getName() + ".started";
 
     private final RecordApiRequestUseCase requestLog;
     private final Clock clock;
@@ -52,28 +58,29 @@ final class ApiRequestLogFilter implements HttpServerFilter {
         return ServerFilterPhase.FIRST.after();
     }
 
-    @Override
-    public Publisher<MutableHttpResponse<?>> doFilter(HttpRequest<?> request, ServerFilterChain chain) {
-        String method = request.getMethodName();
-        if (!ApiRequest.isLoggable(method)) {
-            return chain.proceed(request);
+    @RequestFilter
+    void arrived(HttpRequest<?> request) {
+        if (FilterScope.isApi(request.getPath()) && ApiRequest.isLoggable(request.getMethodName())) {
+            request.setAttribute(ARRIVED, clock.instant());
+            request.setAttribute(STARTED, System.nanoTime());
         }
-        Instant at = clock.instant();
-        long started = System.nanoTime();
-        return Publishers.map(chain.proceed(request), response -> {
-            if (request.getAttribute(RateLimitRefusal.REQUEST_ATTRIBUTE).isPresent()) {
-                return response;
-            }
-            try {
-                String endpoint = ApiRequest.fitEndpoint(BasicHttpAttributes.getUriTemplate(request).orElse(ApiRequest.UNMATCHED));
-                requestLog.record(new ApiRequest(Ids.newId(clock), endpoint, method, response.code(),
-                        (System.nanoTime() - started) / 1_000_000.0, callerKind(request, endpoint), at));
-            } catch (RuntimeException e) {
-                // the log must never break a response
-                LOG.warn("request log line not recorded: {}", e.getClass().getName());
-            }
-            return response;
-        });
+    }
+
+    @ResponseFilter
+    void answered(HttpRequest<?> request, MutableHttpResponse<?> response) {
+        Instant at = request.getAttribute(ARRIVED, Instant.class).orElse(null);
+        if (at == null || request.getAttribute(RateLimitRefusal.REQUEST_ATTRIBUTE).isPresent()) {
+            return;
+        }
+        long started = request.getAttribute(STARTED, Long.class).orElseThrow();
+        try {
+            String endpoint = ApiRequest.fitEndpoint(BasicHttpAttributes.getUriTemplate(request).orElse(ApiRequest.UNMATCHED));
+            requestLog.record(new ApiRequest(Ids.newId(clock), endpoint, request.getMethodName(), response.code(),
+                    (System.nanoTime() - started) / 1_000_000.0, callerKind(request, endpoint), at));
+        } catch (RuntimeException e) {
+            // the log must never break a response
+            LOG.warn("request log line not recorded: {}", e.getClass().getName());
+        }
     }
 
     /**

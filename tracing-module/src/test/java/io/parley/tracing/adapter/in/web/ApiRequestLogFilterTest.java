@@ -1,6 +1,5 @@
 package io.parley.tracing.adapter.in.web;
 
-import io.micronaut.core.async.publisher.Publishers;
 import io.micronaut.http.HttpAttributes;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
@@ -11,9 +10,6 @@ import io.micronaut.security.authentication.Authentication;
 import io.parley.kernel.RateLimitRefusal;
 import io.parley.tracing.domain.ApiRequest;
 import org.junit.jupiter.api.Test;
-import org.reactivestreams.Publisher;
-import org.reactivestreams.Subscriber;
-import org.reactivestreams.Subscription;
 
 import java.time.Clock;
 import java.time.Instant;
@@ -53,31 +49,12 @@ class ApiRequestLogFilterTest {
         assertEquals("anonymous", kind(null, "(unmatched)"));
     }
 
-    /** Runs the filter over a chain that answers {@code status}; returns the lines it handed to the log. */
+    /** Runs the filter's two halves around an answer of {@code status}; returns the lines it handed to the log. */
     private static List<ApiRequest> logged(MutableHttpRequest<?> request, HttpStatus status) {
         List<ApiRequest> lines = new ArrayList<>();
         ApiRequestLogFilter filter = new ApiRequestLogFilter(lines::add, Clock.fixed(Instant.parse("2026-12-05T12:00:00Z"), ZoneOffset.UTC));
-        Publisher<MutableHttpResponse<?>> answer = filter.doFilter(request, next -> Publishers.just(HttpResponse.status(status)));
-        answer.subscribe(new Subscriber<MutableHttpResponse<?>>() {
-            @Override
-            public void onSubscribe(Subscription subscription) {
-                subscription.request(1);
-            }
-
-            @Override
-            public void onNext(MutableHttpResponse<?> response) {
-                assertEquals(status.getCode(), response.code());
-            }
-
-            @Override
-            public void onError(Throwable error) {
-                throw new AssertionError(error);
-            }
-
-            @Override
-            public void onComplete() {
-            }
-        });
+        filter.arrived(request);
+        filter.answered(request, HttpResponse.status(status));
         return lines;
     }
 
@@ -90,5 +67,17 @@ class ApiRequestLogFilterTest {
         refused.setAttribute(RateLimitRefusal.REQUEST_ATTRIBUTE, Boolean.TRUE);
 
         assertEquals(List.of(), logged(refused, HttpStatus.TOO_MANY_REQUESTS));
+    }
+
+    @Test
+    void only_the_api_is_logged_with_its_method_status_and_the_time_it_arrived() {
+        ApiRequest line = logged(HttpRequest.DELETE("/api/v1/conversations/x"), HttpStatus.NOT_FOUND).get(0);
+        assertEquals("DELETE", line.method());
+        assertEquals(404, line.statusCode());
+        assertEquals(Instant.parse("2026-12-05T12:00:00Z"), line.at());
+        assertEquals(1, logged(HttpRequest.GET("/api"), HttpStatus.NOT_FOUND).size());
+        assertEquals(List.of(), logged(HttpRequest.GET("/health"), HttpStatus.OK));
+        assertEquals(List.of(), logged(HttpRequest.GET("/apiary"), HttpStatus.NOT_FOUND));
+        assertEquals(List.of(), logged(HttpRequest.GET("/console/"), HttpStatus.OK));
     }
 }
