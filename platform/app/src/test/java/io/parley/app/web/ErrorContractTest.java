@@ -47,9 +47,12 @@ class ErrorContractTest extends WebTest {
     }
 
     @Test
-    void a_body_over_256_KiB_is_413() {
+    void a_body_over_256_KiB_is_413_with_the_request_id() {
         String huge = "{\"text\":\"" + "a".repeat(300 * 1024) + "\",\"number\":1}";
-        assertProblem(http.post("/test-probe/echo", null, huge), 413);
+        var reply = http.post("/test-probe/echo", null, huge);
+        assertProblem(reply, 413);
+        // the body limit runs right after the request id filter: the refusal is traceable like any answer
+        assertNotNull(reply.header("X-Request-Id"));
     }
 
     @Test
