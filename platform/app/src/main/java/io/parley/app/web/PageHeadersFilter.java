@@ -95,10 +95,11 @@ final class PageHeadersFilter implements Ordered {
 
     @ResponseFilter
     void headers(HttpRequest<?> request, MutableHttpResponse<?> response) {
-        if (!isPage(request.getPath())) {
+        String path = request.getPath();
+        if (!isPage(path)) {
             return;
         }
-        boolean chat = request.getPath().equals(CHAT) || request.getPath().startsWith(CHAT + "/");
+        boolean chat = FilterScope.under(path, CHAT);
         response.header("Content-Security-Policy", chat ? chatPolicy : consolePolicy);
         response.header("X-Content-Type-Options", "nosniff");
         response.header("Referrer-Policy", "no-referrer");

@@ -40,9 +40,8 @@ import java.util.Set;
 final class ApiRequestLogFilter implements Ordered {
 
     private static final Logger LOG = LoggerFactory.getLogger(ApiRequestLogFilter.class);
-    /** When the request arrived (Instant) and System.nanoTime() then, between the two halves. */
-    private static final String ARRIVED = ApiRequestLogFilter.class.getName() + ".arrived";
-    private static final String STARTED = ApiRequestLogFilter.class.getName() + ".started";
+    /** The request's {@link Arrival}, from the first half to the second; absent for requests not logged. */
+    private static final String ARRIVAL = ApiRequestLogFilter.class.getName() + ".arrival";
 
     private final RecordApiRequestUseCase requestLog;
     private final Clock clock;
@@ -61,22 +60,24 @@ final class ApiRequestLogFilter implements Ordered {
     @RequestFilter
     void arrived(HttpRequest<?> request) {
         if (FilterScope.isApi(request.getPath()) && ApiRequest.isLoggable(request.getMethodName())) {
-            request.setAttribute(ARRIVED, clock.instant());
-            request.setAttribute(STARTED, System.nanoTime());
+            request.setAttribute(ARRIVAL, new Arrival(clock.instant(), System.nanoTime()));
         }
+    }
+
+    /** When a logged request arrived: the time it is stored with, and System.nanoTime() for its latency. */
+    private record Arrival(Instant at, long nanos) {
     }
 
     @ResponseFilter
     void answered(HttpRequest<?> request, MutableHttpResponse<?> response) {
-        Instant at = request.getAttribute(ARRIVED, Instant.class).orElse(null);
-        if (at == null || request.getAttribute(RateLimitRefusal.REQUEST_ATTRIBUTE).isPresent()) {
+        Arrival arrival = request.getAttribute(ARRIVAL, Arrival.class).orElse(null);
+        if (arrival == null || request.getAttribute(RateLimitRefusal.REQUEST_ATTRIBUTE).isPresent()) {
             return;
         }
-        long started = request.getAttribute(STARTED, Long.class).orElseThrow();
         try {
             String endpoint = ApiRequest.fitEndpoint(BasicHttpAttributes.getUriTemplate(request).orElse(ApiRequest.UNMATCHED));
             requestLog.record(new ApiRequest(Ids.newId(clock), endpoint, request.getMethodName(), response.code(),
-                    (System.nanoTime() - started) / 1_000_000.0, callerKind(request, endpoint), at));
+                    (System.nanoTime() - arrival.nanos()) / 1_000_000.0, callerKind(request, endpoint), arrival.at()));
         } catch (RuntimeException e) {
             // the log must never break a response
             LOG.warn("request log line not recorded: {}", e.getClass().getName());
