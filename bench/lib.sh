@@ -16,6 +16,8 @@ export PGHOST PGPORT PGUSER
 JAVA25="${JAVA25:-/usr/lib/jvm/temurin-25-jdk-amd64/bin/java}"
 JAVA17="${JAVA17:-/usr/lib/jvm/java-17-openjdk-amd64/bin/java}"
 BENCH_JAVA="${BENCH_JAVA:-$JAVA25}"
+# the service's JVM options, as ./parley passes them (java @jvm.options -jar ...)
+JVM_OPTIONS="${JVM_OPTIONS:-$ROOT/jvm.options}"
 [ -x "$BENCH_JAVA" ] || BENCH_JAVA=java
 # seconds per measured point (keep run-all.sh under 25 minutes on 2 cores)
 DURATION="${DURATION:-15}"
@@ -71,7 +73,7 @@ start_service() {
   PARLEY_DATABASE_URL="jdbc:postgresql://$PGHOST:$PGPORT/$BENCH_DB" PARLEY_JWT_SECRET="$JWT_SECRET" \
     MICRONAUT_SERVER_PORT="$port" PARLEY_LOG_LEVEL=WARN PARLEY_DATA_DIR="$WORK/data" \
     PARLEY_RETENTION_ENABLED=false \
-    "$BENCH_JAVA" "$@" -jar "$JAR" >"$SERVICE_LOG" 2>&1 &
+    "$BENCH_JAVA" @"$JVM_OPTIONS" "$@" -jar "$JAR" >"$SERVICE_LOG" 2>&1 &
   SERVICE_PID=$!
   wait_health "$port" 120
 }

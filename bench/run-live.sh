@@ -89,7 +89,7 @@ opened() { client open "$1" "$2" "$3" | awk '/^OPENED/ { print $2 }'; }
 start_b() {
   PARLEY_DATABASE_URL="jdbc:postgresql://$PGHOST:$PGPORT/$BENCH_DB" PARLEY_JWT_SECRET="$JWT_SECRET" \
     MICRONAUT_SERVER_PORT="$PORT_B" PARLEY_LOG_LEVEL=WARN PARLEY_DATA_DIR="$WORK/data-b" PARLEY_RETENTION_ENABLED=false \
-    "$BENCH_JAVA" -jar "$JAR" >"$WORK/service-b.txt" 2>&1 &
+    "$BENCH_JAVA" @"$JVM_OPTIONS" -jar "$JAR" >"$WORK/service-b.txt" 2>&1 &
   PID_B=$!
   local i
   for ((i = 0; i < 2400; i++)); do

@@ -54,7 +54,7 @@ trap 'echo "run-ratelimit.sh: failed at line $LINENO" >&2' ERR
 start_off() {
   PARLEY_DATABASE_URL="jdbc:postgresql://$PGHOST:$PGPORT/$BENCH_DB" PARLEY_JWT_SECRET="$JWT_SECRET" \
     MICRONAUT_SERVER_PORT="$PORT_OFF" PARLEY_LOG_LEVEL=WARN PARLEY_DATA_DIR="$WORK/data-off" PARLEY_RETENTION_ENABLED=false \
-    PARLEY_RATE_LIMITS_ENABLED=false "$BENCH_JAVA" -jar "$JAR" >"$WORK/service-off.txt" 2>&1 &
+    PARLEY_RATE_LIMITS_ENABLED=false "$BENCH_JAVA" @"$JVM_OPTIONS" -jar "$JAR" >"$WORK/service-off.txt" 2>&1 &
   PID_OFF=$!
   local i
   for ((i = 0; i < 2400; i++)); do

@@ -51,7 +51,7 @@ export MICRONAUT_SERVER_PORT=$PORT
 export PARLEY_LOG_FORMAT=PLAIN
 
 start_service() {
-  java -jar "$JAR" >>"$WORK/service.log" 2>&1 &
+  java @jvm.options -jar "$JAR" >>"$WORK/service.log" 2>&1 &
   SERVICE_PID=$!
   local t0; t0=$(date +%s.%N)
   for _ in $(seq 1 240); do

@@ -73,7 +73,7 @@ run_parley() { # run_parley JDBC_URL [FLYWAY_ENABLED]: the service on it, health
   stop_service
   FLYWAY_DATASOURCES_DEFAULT_ENABLED="${2:-true}" PARLEY_DATABASE_URL="$1" PARLEY_JWT_SECRET="$JWT_SECRET" MICRONAUT_SERVER_PORT="$PORT" PARLEY_LOG_LEVEL=WARN \
     PARLEY_LOG_FORMAT=PLAIN PARLEY_DATA_DIR="$WORK/data" PARLEY_RETENTION_ENABLED=false PARLEY_RATE_LIMITS_ENABLED=false \
-    "$BENCH_JAVA" -jar "$JAR" >>"$WORK/service.log" 2>&1 &
+    "$BENCH_JAVA" @"$JVM_OPTIONS" -jar "$JAR" >>"$WORK/service.log" 2>&1 &
   SERVICE_PID=$!
   SERVICE_LOG="$WORK/service.log"
   wait_health "$PORT" 120

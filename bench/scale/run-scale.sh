@@ -100,7 +100,7 @@ start_instance() {
   PARLEY_DATABASE_URL="$DB_URL" PARLEY_JWT_SECRET="$JWT_SECRET" PARLEY_RATE_LIMITS_INSTANCES=2 \
     PARLEY_RATE_LIMITS_TRUSTED_PROXIES=127.0.0.1/32 MICRONAUT_SERVER_PORT="$port" PARLEY_LOG_LEVEL=WARN \
     PARLEY_LOG_FORMAT=PLAIN PARLEY_DATA_DIR="$WORK/data-$name" PARLEY_RETENTION_ENABLED=false \
-    "$BENCH_JAVA" -jar "$JAR" >>"$WORK/instance-$name.log" 2>&1 &
+    "$BENCH_JAVA" @"$JVM_OPTIONS" -jar "$JAR" >>"$WORK/instance-$name.log" 2>&1 &
   pid=$!
   if [ "$name" = a ]; then PID_A=$pid; else PID_B=$pid; fi
 }
