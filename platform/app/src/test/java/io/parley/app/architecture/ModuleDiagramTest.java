@@ -1,5 +1,7 @@
 package io.parley.app.architecture;
 
+import io.parley.app.support.RepositoryRoot;
+
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
@@ -30,7 +32,7 @@ class ModuleDiagramTest {
 
     @Test
     void the_committed_diagram_is_the_one_the_module_graph_draws() throws IOException {
-        Path document = repositoryRoot().resolve(DOCUMENT);
+        Path document = RepositoryRoot.path().resolve(DOCUMENT);
         String expected = render();
 
         Optional<String> committed = committedBlock(Files.readString(document, StandardCharsets.UTF_8));
@@ -114,16 +116,5 @@ class ModuleDiagramTest {
         }
         String block = text.substring(begin + BEGIN.length(), end).strip();
         return Optional.of(block.isEmpty() ? "" : block + "\n");
-    }
-
-    /** The reactor's root: from the test's working directory (platform/app) up to the pom.xml that lists the modules. */
-    static Path repositoryRoot() throws IOException {
-        for (Path dir = Path.of("").toAbsolutePath(); dir != null; dir = dir.getParent()) {
-            Path pom = dir.resolve("pom.xml");
-            if (Files.isRegularFile(pom) && Files.readString(pom, StandardCharsets.UTF_8).contains("<modules>")) {
-                return dir;
-            }
-        }
-        throw new IllegalStateException("no pom.xml with <modules> above " + Path.of("").toAbsolutePath());
     }
 }

@@ -1,5 +1,7 @@
 package io.parley.app.config;
 
+import io.parley.app.support.RepositoryRoot;
+
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
@@ -19,7 +21,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 class JvmOptionsTest {
 
-    private static final Path ROOT = repositoryRoot();
+    private static final Path ROOT = RepositoryRoot.path();
 
     @Test
     void the_options_file_is_accepted_by_the_jvm_running_the_tests_and_selects_parallel_gc() throws Exception {
@@ -62,16 +64,5 @@ class JvmOptionsTest {
         } catch (IOException e) {
             throw new IllegalStateException(path.toString(), e);
         }
-    }
-
-    private static Path repositoryRoot() {
-        Path dir = Path.of("").toAbsolutePath();
-        while (dir != null && !(Files.exists(dir.resolve("jvm.options")) && Files.exists(dir.resolve("parley")))) {
-            dir = dir.getParent();
-        }
-        if (dir == null) {
-            throw new IllegalStateException("no jvm.options above " + Path.of("").toAbsolutePath());
-        }
-        return dir;
     }
 }
