@@ -173,6 +173,33 @@ class ApiRequestLogServiceTest {
     }
 
     @Test
+    void woken_early_the_writer_stores_only_full_batches_and_leaves_the_rest_for_the_interval() throws Exception {
+        log = service(100, 3, Duration.ofHours(1));
+        CountDownLatch writing = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        doAnswer(call -> {
+            batches.add(List.copyOf(call.<List<ApiRequest>>getArgument(0)));
+            writing.countDown();
+            release.await();
+            return null;
+        }).when(store).saveAll(anyList());
+        log.start();
+        for (int i = 0; i < 3; i++) {
+            log.record(line(i));
+        }
+        assertTrue(writing.await(30, TimeUnit.SECONDS), "the full batch woke the writer");
+
+        for (int i = 3; i < 7; i++) {
+            log.record(line(i)); // while the first batch is being written: one full batch and one line more
+        }
+        release.countDown();
+
+        // flush() waits for the writer's round; the line it still finds queued was left for the interval
+        assertEquals(1, log.flush(), "the writer stored no partial batch");
+        assertEquals(List.of(3, 3, 1), batches.stream().map(List::size).toList());
+    }
+
+    @Test
     void stopping_stores_what_is_still_queued() {
         log = service(100, 50, Duration.ofHours(1));
         log.start();
