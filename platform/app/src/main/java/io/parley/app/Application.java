@@ -1,5 +1,7 @@
 package io.parley.app;
 
+import io.micronaut.context.ApplicationContext;
+import io.micronaut.runtime.EmbeddedApplication;
 import io.micronaut.runtime.Micronaut;
 import io.parley.app.config.LocalRuntime;
 import io.parley.app.security.DevTokenCommand;
@@ -76,10 +78,14 @@ public final class Application {
     }
 
     private static void serve(String[] args) {
-        Micronaut.build(args)
+        LocalRuntime runtime = LocalRuntime.fromEnvironment();
+        ApplicationContext context = Micronaut.build(args)
                 .mainClass(Application.class)
-                .properties(LocalRuntime.fromEnvironment().contextProperties())
+                .properties(runtime.contextProperties())
                 .banner(false)
                 .start();
+        // the embedded application, not the context: Micronaut's own shutdown hook stops it (server, then context),
+        // and taking the same locks in the same order lets the database wait for that hook instead of deadlocking it
+        context.findBean(EmbeddedApplication.class).ifPresent(application -> runtime.stopBeforeTheDatabase(application::stop));
     }
 }

