@@ -63,6 +63,16 @@ class ApiRequestLogServiceTest {
         return new ApiRequest(UUID.randomUUID(), "/api/v1/things/{id}", "GET", 200, n, "user", Instant.EPOCH);
     }
 
+    /** The store keeps each batch, counts {@code stored} down, then waits for {@code release} (an open latch: no wait). */
+    private void storeSignalling(CountDownLatch stored, CountDownLatch release) {
+        doAnswer(call -> {
+            batches.add(List.copyOf(call.<List<ApiRequest>>getArgument(0)));
+            stored.countDown();
+            release.await();
+            return null;
+        }).when(store).saveAll(anyList());
+    }
+
     private double dropped(String reason) {
         return meters.get("parley.request.log.dropped").tag("reason", reason).counter().count();
     }
@@ -115,11 +125,7 @@ class ApiRequestLogServiceTest {
         log = service(2, 10, Duration.ofHours(1));
         CountDownLatch writing = new CountDownLatch(1);
         CountDownLatch release = new CountDownLatch(1);
-        doAnswer(call -> {
-            writing.countDown();
-            release.await();
-            return null;
-        }).when(store).saveAll(anyList());
+        storeSignalling(writing, release);
         log.record(line(0));
         Thread writer = new Thread(log::flush);
         writer.start();
@@ -156,11 +162,7 @@ class ApiRequestLogServiceTest {
     void the_background_writer_stores_a_full_batch_without_waiting_for_the_interval() throws Exception {
         log = service(100, 3, Duration.ofHours(1));
         CountDownLatch stored = new CountDownLatch(1);
-        doAnswer(call -> {
-            batches.add(List.copyOf(call.<List<ApiRequest>>getArgument(0)));
-            stored.countDown();
-            return null;
-        }).when(store).saveAll(anyList());
+        storeSignalling(stored, new CountDownLatch(0));
         log.start();
 
         for (int i = 0; i < 3; i++) {
@@ -177,12 +179,7 @@ class ApiRequestLogServiceTest {
         log = service(100, 3, Duration.ofHours(1));
         CountDownLatch writing = new CountDownLatch(1);
         CountDownLatch release = new CountDownLatch(1);
-        doAnswer(call -> {
-            batches.add(List.copyOf(call.<List<ApiRequest>>getArgument(0)));
-            writing.countDown();
-            release.await();
-            return null;
-        }).when(store).saveAll(anyList());
+        storeSignalling(writing, release);
         log.start();
         for (int i = 0; i < 3; i++) {
             log.record(line(i));
