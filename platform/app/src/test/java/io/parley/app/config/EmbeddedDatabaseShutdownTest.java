@@ -14,6 +14,7 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
+import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.Statement;
 import java.time.Duration;
@@ -26,8 +27,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * The zero-setup default ({@code ./parley} without a database URL) stops in order: the application first, so
- * what it still writes while stopping reaches the embedded database, and the database after it.
+ * The zero-setup default ({@code ./parley} without a database URL) keeps its data durably and stops in order: the
+ * application first, so what it still writes while stopping reaches the embedded database, and the database after it.
  */
 class EmbeddedDatabaseShutdownTest {
 
@@ -48,7 +49,7 @@ class EmbeddedDatabaseShutdownTest {
     }
 
     @Test
-    void a_request_logged_just_before_the_process_is_stopped_is_in_the_embedded_database_afterwards() throws Exception {
+    void commits_durably_and_a_request_logged_just_before_the_stop_is_in_the_embedded_database_afterwards() throws Exception {
         int httpPort = freePort();
         int databasePort = freePort();
         Path log = dataDir.resolve("service.log");
@@ -73,6 +74,7 @@ class EmbeddedDatabaseShutdownTest {
                     .header("Authorization", "Bearer " + TestTokens.user("shutdown-test"))
                     .build(), HttpResponse.BodyHandlers.ofString());
             assertEquals(404, missing.statusCode(), missing.body());
+            assertDurable(databasePort);
         } finally {
             service.destroy(); // SIGTERM, as a terminal's Ctrl-C or a service manager sends
             assertTrue(service.waitFor(60, TimeUnit.SECONDS), "the service stopped");
@@ -90,6 +92,18 @@ class EmbeddedDatabaseShutdownTest {
             rows.next();
             assertEquals(1, rows.getLong(1), "the request-log line queued at the stop was stored; service log:\n"
                     + Files.readString(log));
+        }
+    }
+
+    /** The data directory is kept across restarts, so the embedded database flushes and commits durably. */
+    private static void assertDurable(int databasePort) throws Exception {
+        try (Connection connection = DriverManager.getConnection(
+                "jdbc:postgresql://127.0.0.1:" + databasePort + "/postgres", "postgres", "");
+             Statement statement = connection.createStatement();
+             ResultSet settings = statement.executeQuery(
+                     "SELECT current_setting('fsync'), current_setting('synchronous_commit')")) {
+            settings.next();
+            assertEquals(List.of("on", "on"), List.of(settings.getString(1), settings.getString(2)));
         }
     }
 
