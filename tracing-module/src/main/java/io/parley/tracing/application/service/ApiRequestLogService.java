@@ -96,12 +96,7 @@ public class ApiRequestLogService implements RecordApiRequestUseCase {
      * write already under way, so when it returns every line queued before the call has been handled.
      */
     public int flush() {
-        writing.lock();
-        try {
-            return drain();
-        } finally {
-            writing.unlock();
-        }
+        return drainLocked(1);
     }
 
     /** Stops the writer and stores what is still queued (waiting a bounded time for a write under way). */
@@ -117,7 +112,7 @@ public class ApiRequestLogService implements RecordApiRequestUseCase {
             }
             if (writing.tryLock(SHUTDOWN_WAIT_SECONDS, TimeUnit.SECONDS)) {
                 try {
-                    drain();
+                    drain(1);
                 } finally {
                     writing.unlock();
                 }
@@ -145,7 +140,8 @@ public class ApiRequestLogService implements RecordApiRequestUseCase {
                     flush();
                     nextFlush = System.nanoTime() + flushIntervalNanos;
                 } else {
-                    storeFullBatches();
+                    // woken early: full batches only (see drain)
+                    drainLocked(batchSize);
                 }
             } catch (RuntimeException e) {
                 LOG.warn("request log writer: {}", e.getClass().getName());
@@ -153,43 +149,34 @@ public class ApiRequestLogService implements RecordApiRequestUseCase {
         }
     }
 
-    /**
-     * Woken early, the writer stores full batches only and leaves the rest for the interval: under load,
-     * storing whatever waited would turn one batch of {@code batchSize} into many small transactions,
-     * each a commit (a WAL flush) that competes with the requests being logged.
-     */
-    private void storeFullBatches() {
+    private int drainLocked(int whileQueued) {
         writing.lock();
         try {
-            List<ApiRequest> batch = new ArrayList<>(batchSize);
-            while (queue.size() >= batchSize && queue.drainTo(batch, batchSize) > 0) {
-                store(batch);
-                batch.clear();
-            }
+            return drain(whileQueued);
         } finally {
             writing.unlock();
         }
     }
 
-    private int drain() {
+    /**
+     * Stores batches while at least {@code whileQueued} lines wait, and returns how many were stored. Woken
+     * early, the writer asks for full batches only and leaves the rest for the interval: under load, storing
+     * whatever waited would turn one batch of {@code batchSize} into many small transactions, each a commit
+     * (a WAL flush) that competes with the requests being logged.
+     */
+    private int drain(int whileQueued) {
         int stored = 0;
         List<ApiRequest> batch = new ArrayList<>(batchSize);
-        while (queue.drainTo(batch, batchSize) > 0) {
-            stored += store(batch);
+        while (queue.size() >= whileQueued && queue.drainTo(batch, batchSize) > 0) {
+            try {
+                store.saveAll(batch);
+                stored += batch.size();
+            } catch (RuntimeException e) {
+                droppedWriteFailed.increment(batch.size());
+                LOG.warn("request log: a batch of {} lines was not stored ({})", batch.size(), e.getClass().getName());
+            }
             batch.clear();
         }
         return stored;
-    }
-
-    /** Stores one batch; returns how many lines were stored (0 when the database refused them: dropped and counted). */
-    private int store(List<ApiRequest> batch) {
-        try {
-            store.saveAll(batch);
-            return batch.size();
-        } catch (RuntimeException e) {
-            droppedWriteFailed.increment(batch.size());
-            LOG.warn("request log: a batch of {} lines was not stored ({})", batch.size(), e.getClass().getName());
-            return 0;
-        }
     }
 }
